@@ -1,0 +1,5 @@
+import { ClusterListPage } from '../../features/clusters/cluster-list-page.tsx';
+
+export function ClustersRoute() {
+  return <ClusterListPage />;
+}
