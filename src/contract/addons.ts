@@ -9,7 +9,15 @@
 //   getAddonInstance / deleteAddonInstance     query cluster_id (optional)
 //   listAddonTemplates                         none (templates are global)
 import { z } from 'zod';
-import { booleanStringSchema, isKnownValue, lenientArray, nullishString, openEnum, stringMapSchema, timestampSchema } from './common.ts';
+import {
+  booleanStringSchema,
+  isKnownValue,
+  lenientArray,
+  nullishString,
+  openEnum,
+  stringMapSchema,
+  timestampSchema,
+} from './common.ts';
 import { defineOperation, noBodySchema, noQuerySchema } from './operation.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -395,7 +403,10 @@ export const addonInstanceIdSchema = z
   .string({ error: (issue) => (issue.input === undefined ? 'id is required' : 'id must be a string') })
   .min(1, 'id (the add-on instance ID) must not be empty')
   .max(128, 'id (the add-on instance ID) must be at most 128 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'id (the add-on instance ID) must contain only letters, digits, ".", "_" and "-"');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    'id (the add-on instance ID) must contain only letters, digits, ".", "_" and "-"',
+  );
 
 export const addonInstanceParamsSchema = z.strictObject({ id: addonInstanceIdSchema });
 export type AddonInstanceParams = z.input<typeof addonInstanceParamsSchema>;
@@ -444,7 +455,11 @@ function requestMetadataSchema<Annotations extends z.ZodType>(annotations: Annot
     name: optionalString('metadata.name'),
     alias: optionalString('metadata.alias'),
     labels: z
-      .record(z.string(), z.string(), 'metadata.labels must be a map of string values (a reserved field without effect)')
+      .record(
+        z.string(),
+        z.string(),
+        'metadata.labels must be a map of string values (a reserved field without effect)',
+      )
       .optional(),
     annotations: annotations.optional(),
     updateTimestamp: optionalString('metadata.updateTimestamp'),
@@ -464,7 +479,10 @@ export const addonValuesSchema = z.record(z.string(), z.unknown(), {
       : 'spec.values must be an object of add-on parameters',
 });
 
-/** Table 4-171 names the template field `addonTemplate` (line 6004, digest N8); 002, the example and the SDK say addonTemplateName. */
+/**
+ * Table 4-171 names the template field `addonTemplate` (line 6004, digest N8); 002, the example and the SDK say
+ * addonTemplateName (sdk-fidelity §4): the table spelling is refused with a pointer to the right one.
+ */
 function specUnknownKeys(keys: readonly string[]): string | undefined {
   return keys.includes('addonTemplate')
     ? 'spec.addonTemplate is not a field: send the template name as spec.addonTemplateName'
@@ -502,7 +520,8 @@ export type CreateAddonInstanceBody = z.input<typeof createAddonInstanceBodySche
 
 /**
  * 4.2.3 body (table 4-169): upgrade an add-on. The same shape as install, with the upgrade annotation, and
- * spec.version is required: the column of table 4-171 says "否" but the text (line 6001) says "升级: 该参数必传".
+ * spec.version is required: the column of table 4-171 says "否" but the text (line 6001) says
+ * "升级: 该参数必传".
  */
 export const updateAddonInstanceBodySchema = strictFields('body', {
   kind: addonKindSchema,

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import releaseFixtures from './fixtures/releases.fixtures.json' with { type: 'json' };
 import {
   createReleaseBodySchema,
   deleteReleaseResultSchema,
@@ -15,6 +14,11 @@ import {
 function messages(result: { error?: { issues: Array<{ message: string }> } }): string[] {
   return result.error?.issues.map((issue) => issue.message) ?? [];
 }
+
+const nameRule =
+  'name must contain only lower-case letters, digits, "-" and ".", and start and end with a letter or digit';
+const namespaceRule =
+  'namespace must contain only lower-case letters, digits and "-", and start and end with a letter or digit';
 
 const createBody = {
   name: 'nino21',
@@ -57,14 +61,11 @@ describe('createRelease body (4.6.4 table 4-395)', () => {
   });
 
   it('refuses the seed example only for its undocumented project_id and cluster_id (digest S16)', () => {
-    const fixtures = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/releases.fixtures.json'), 'utf8')) as Array<{
-      operationId: string;
-      kind: string;
-      payload: Record<string, unknown>;
-    }>;
-    const example = fixtures.find((f) => f.operationId === 'createRelease' && f.kind === 'request')?.payload ?? {};
+    const fixture = releaseFixtures.find((f) => f.operationId === 'createRelease' && f.kind === 'request');
+    const example = (fixture?.payload ?? {}) as Record<string, unknown>;
     expect(messages(createReleaseBodySchema.safeParse(example))).toEqual([
-      'the createRelease body has unknown field(s): project_id, cluster_id; accepted: chart_id, name, namespace, version, description, parameters, values (the cluster comes from the path)',
+      'the createRelease body has unknown field(s): project_id, cluster_id; accepted: chart_id, name, namespace, ' +
+        'version, description, parameters, values (the cluster comes from the path)',
     ]);
     const { project_id: _project, cluster_id: _cluster, ...documented } = example;
     const parsed = createReleaseBodySchema.parse(documented);
@@ -73,9 +74,9 @@ describe('createRelease body (4.6.4 table 4-395)', () => {
   });
 
   it.each([
-    ['Koi-neo4j', 'name must contain only lower-case letters, digits, "-" and ".", and start and end with a letter or digit'],
-    ['koi-', 'name must contain only lower-case letters, digits, "-" and ".", and start and end with a letter or digit'],
-    ['koi_neo4j', 'name must contain only lower-case letters, digits, "-" and ".", and start and end with a letter or digit'],
+    ['Koi-neo4j', nameRule],
+    ['koi-', nameRule],
+    ['koi_neo4j', nameRule],
     ['a'.repeat(54), 'name must be at most 53 characters'],
     ['', 'name must not be empty'],
   ])('refuses the release name %j', (name, message) => {
@@ -88,8 +89,8 @@ describe('createRelease body (4.6.4 table 4-395)', () => {
   });
 
   it.each([
-    ['Default', 'namespace must contain only lower-case letters, digits and "-", and start and end with a letter or digit'],
-    ['kube.system', 'namespace must contain only lower-case letters, digits and "-", and start and end with a letter or digit'],
+    ['Default', namespaceRule],
+    ['kube.system', namespaceRule],
     ['n'.repeat(64), 'namespace must be at most 63 characters'],
   ])('refuses the namespace %j (DNS-1123 label)', (namespace, message) => {
     expect(messages(createReleaseBodySchema.safeParse({ ...createBody, namespace }))).toContain(message);
@@ -115,10 +116,13 @@ describe('createRelease body (4.6.4 table 4-395)', () => {
     const withParameters = (parameters: unknown) =>
       messages(createReleaseBodySchema.safeParse({ ...createBody, parameters }));
     expect(withParameters({ dry_run: 'true' })).toEqual(['parameters.dry_run must be true or false']);
-    expect(withParameters({ release_version: 1.5 })).toEqual(['parameters.release_version must be an integer revision']);
+    expect(withParameters({ release_version: 1.5 })).toEqual([
+      'parameters.release_version must be an integer revision',
+    ]);
     expect(withParameters({ release_version: 0 })).toEqual(['parameters.release_version must be at least 1']);
     expect(withParameters({ include_resources: true })).toEqual([
-      'parameters has unknown field(s): include_resources; accepted: dry_run, name_template, no_hooks, replace, recreate, reset_values, release_version, include_hooks',
+      'parameters has unknown field(s): include_resources; accepted: dry_run, name_template, no_hooks, replace, ' +
+        'recreate, reset_values, release_version, include_hooks',
     ]);
     expect(withParameters('{"dry_run":true}')).toEqual(['parameters must be an object']);
   });
@@ -210,8 +214,8 @@ describe('release path and query parameters', () => {
       true,
     );
     expect(messages(params.safeParse({ cluster_id: 'c1', namespace: 'Monitoring', name: 'Test' }))).toEqual([
-      'namespace must contain only lower-case letters, digits and "-", and start and end with a letter or digit',
-      'name must contain only lower-case letters, digits, "-" and ".", and start and end with a letter or digit',
+      namespaceRule,
+      nameRule,
     ]);
   });
 
@@ -219,9 +223,7 @@ describe('release path and query parameters', () => {
     const query = releaseOperations.listReleases.query;
     expect(query.safeParse({}).success).toBe(true);
     expect(query.safeParse({ chart_id: 'e99a7e86-afdd-11eb', namespace: 'default' }).success).toBe(true);
-    expect(messages(query.safeParse({ namespace: 'a_b' }))).toEqual([
-      'namespace must contain only lower-case letters, digits and "-", and start and end with a letter or digit',
-    ]);
+    expect(messages(query.safeParse({ namespace: 'a_b' }))).toEqual([namespaceRule]);
     expect(query.safeParse({ status: 'DEPLOYED' }).success).toBe(false);
   });
 });

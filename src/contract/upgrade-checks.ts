@@ -249,13 +249,9 @@ function hoistGroupsOutOfClusterCheckArray(value: unknown): unknown {
   const out: Record<string, unknown> = { ...status };
   out['clusterCheckStatus'] = groups.map((group: unknown) => {
     if (!group || typeof group !== 'object' || Array.isArray(group)) return group;
-    const copy: Record<string, unknown> = { ...(group as Record<string, unknown>) };
-    for (const key of ['addonCheckStatus', 'nodeCheckStatus']) {
-      if (key in copy) {
-        if (out[key] === undefined || out[key] === null) out[key] = copy[key];
-        delete copy[key];
-      }
-    }
+    const { addonCheckStatus, nodeCheckStatus, ...copy } = group as Record<string, unknown>;
+    if (addonCheckStatus !== undefined) out['addonCheckStatus'] ??= addonCheckStatus;
+    if (nodeCheckStatus !== undefined) out['nodeCheckStatus'] ??= nodeCheckStatus;
     return copy;
   });
   return out;

@@ -14,7 +14,7 @@ import { EmulatorClock } from './clock.ts';
 import { EmulatorError, invalid } from './errors.ts';
 import type { Handler, HandlerResult, Handlers } from './handler.ts';
 import { filePersistence, memoryPersistence, type Persistence } from './persistence.ts';
-import { clusterHandlers } from './resources/clusters.ts';
+import { handlers, reconcilers } from './registry.ts';
 import { isScenarioName, scenarios, type ScenarioName } from './scenarios.ts';
 import type { EmulatorState } from './state.ts';
 
@@ -29,8 +29,6 @@ export type EmulatorOptions = {
   /** Control endpoints under /__emulator/. */
   control?: boolean;
 };
-
-const handlers: Handlers = { ...clusterHandlers };
 
 const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -92,7 +90,7 @@ async function readBody(op: AnyOperation, request: Request, raw: Uint8Array<Arra
 
 export function createEmulator(options: EmulatorOptions) {
   const clock = new EmulatorClock(options.speed ?? 1);
-  const persistence: Persistence = options.dataDir ? filePersistence(options.dataDir) : memoryPersistence;
+  const persistence: Persistence = options.dataDir ? filePersistence(options.dataDir) : memoryPersistence();
   const tokens = new Map<string, TokenRecord>();
   const authenticate = createAuthenticator(options.credentials, tokens);
   const match = createMatcher(operationList);
@@ -102,6 +100,22 @@ export function createEmulator(options: EmulatorOptions) {
 
   let state: EmulatorState = persistence.load() ?? build(options.scenario ?? 'demo');
   persistence.save(state);
+
+  // Writes run one at a time (handlers may await, e.g. reading an uploaded archive): no lost updates.
+  let writeQueue: Promise<unknown> = Promise.resolve();
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = writeQueue.then(work, work);
+    writeQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Advances every state machine to the clock's now; persists when something moved. */
+  function reconcile(): void {
+    const ctx = { state, now: clock.now(), region: options.region };
+    let changed = false;
+    for (const step of reconcilers) changed = step(ctx) || changed;
+    if (changed) persistence.save(state);
+  }
 
   function reset(name: ScenarioName, speed?: number) {
     if (speed !== undefined) clock.setSpeed(speed);
@@ -126,6 +140,7 @@ export function createEmulator(options: EmulatorOptions) {
       if (body.advanceMs !== undefined) {
         if (typeof body.advanceMs !== 'number' || body.advanceMs < 0) return c.json({ error: 'advanceMs must be a non-negative number' }, 400);
         clock.advance(body.advanceMs);
+        reconcile();
       }
       if (body.speed !== undefined) {
         if (typeof body.speed !== 'number' || body.speed < 0) return c.json({ error: 'speed must be a non-negative number' }, 400);
@@ -175,24 +190,30 @@ export function createEmulator(options: EmulatorOptions) {
         throw new EmulatorError(501, cceErrorCodes.internal, `The emulator does not implement ${op.id} yet`);
       }
       const isWrite = mutating.has(op.method);
-      const draft = isWrite ? structuredClone(state) : state;
-      const result = handler({
-        state: draft,
-        now: clock.now(),
-        projectId,
-        region: options.region,
-        requestId,
-        params,
-        query,
-        body,
-        rawBody: raw,
-        headers,
-      });
-      if (isWrite) {
-        // commit only after the handler succeeded: a refused request leaves no half-written state
-        persistence.save(draft);
-        state = draft;
-      }
+      const execute = async () => {
+        reconcile();
+        const draft = isWrite ? structuredClone(state) : state;
+        const result = await handler({
+          state: draft,
+          now: clock.now(),
+          projectId,
+          region: options.region,
+          requestId,
+          params,
+          query,
+          body,
+          rawBody: raw,
+          headers,
+          blobs: persistence.blobs,
+        });
+        if (isWrite) {
+          // commit only after the handler succeeded: a refused request leaves no half-written state
+          persistence.save(draft);
+          state = draft;
+        }
+        return result;
+      };
+      const result = isWrite ? await exclusive(execute) : await execute();
       return toResponse(result, op, requestId);
     } catch (error) {
       if (error instanceof EmulatorError) return errorResponse(error.status, error.code, error.message, requestId, error.headers);

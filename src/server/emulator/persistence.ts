@@ -1,7 +1,8 @@
 // Durable state: every acknowledged write is on disk before the response leaves (atomic replace + fsync of the
 // file and its directory), so it survives a restart and a kill -9. A corrupt file stops the start with a clear
 // message and is left in place for the operator; it is never silently discarded.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmulatorState } from './state.ts';
 
@@ -14,13 +15,51 @@ export class CorruptStateError extends Error {
   }
 }
 
+/** Content-addressed bytes (chart archives): kept out of the state document, written before the state. */
+export type BlobStore = {
+  /** Stores the bytes durably and returns their id (sha256 hex). */
+  put(bytes: Uint8Array): string;
+  get(id: string): Uint8Array | null;
+};
+
 export type Persistence = {
   load(): EmulatorState | null;
   save(state: EmulatorState): void;
+  readonly blobs: BlobStore;
   readonly dir: string | null;
 };
 
-export const memoryPersistence: Persistence = { load: () => null, save: () => undefined, dir: null };
+const blobId = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+export function memoryPersistence(): Persistence {
+  const blobs = new Map<string, Uint8Array>();
+  return {
+    load: () => null,
+    save: () => undefined,
+    dir: null,
+    blobs: {
+      put(bytes) {
+        const id = blobId(bytes);
+        blobs.set(id, new Uint8Array(bytes));
+        return id;
+      },
+      get: (id) => blobs.get(id) ?? null,
+    },
+  };
+}
+
+function writeDurably(file: string, data: Uint8Array, dir: string): void {
+  const tmp = `${file}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+  fsyncDir(dir);
+}
 
 function fsyncDir(dir: string): void {
   const fd = openSync(dir, 'r');
@@ -34,9 +73,23 @@ function fsyncDir(dir: string): void {
 export function filePersistence(dir: string): Persistence {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, stateFileName);
-  const tmp = `${file}.tmp`;
+  const blobDir = join(dir, 'blobs');
+  mkdirSync(blobDir, { recursive: true });
   return {
     dir,
+    blobs: {
+      put(bytes) {
+        const id = blobId(bytes);
+        const target = join(blobDir, id);
+        if (!existsSync(target)) writeDurably(target, bytes, blobDir);
+        return id;
+      },
+      get(id) {
+        if (!/^[0-9a-f]{64}$/.test(id)) return null;
+        const target = join(blobDir, id);
+        return existsSync(target) ? new Uint8Array(readFileSync(target)) : null;
+      },
+    },
     load() {
       if (!existsSync(file)) return null;
       let parsed: unknown;
@@ -51,16 +104,7 @@ export function filePersistence(dir: string): Persistence {
       return parsed as EmulatorState;
     },
     save(state) {
-      const data = Buffer.from(JSON.stringify(state));
-      const fd = openSync(tmp, 'w');
-      try {
-        writeSync(fd, data);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(tmp, file);
-      fsyncDir(dir);
+      writeDurably(file, Buffer.from(JSON.stringify(state)), dir);
     },
   };
 }

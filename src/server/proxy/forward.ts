@@ -4,7 +4,7 @@ import { cceErrorBody, cceErrorCodes } from '../../contract/errors.ts';
 import { createMatcher } from '../../contract/match.ts';
 import type { AnyOperation } from '../../contract/operation.ts';
 import { operationList } from '../../contract/operations.ts';
-import { canonicalQuery, canonicalUri, parseRawQuery } from '../signing/canonical.ts';
+import { canonicalQuery, canonicalUri, parseRawQuery, SigningError } from '../signing/canonical.ts';
 import { signRequest } from '../signing/sign.ts';
 import type { ServerConfig } from './config.ts';
 
@@ -67,6 +67,16 @@ export async function readLimited(request: Request, limit: number): Promise<Uint
 
 export type TokenSource = () => Promise<string>;
 
+/** A query or header the signer cannot sign (broken UTF-8, lone surrogate …) is the caller's error: 400. */
+function signOrRefuse(input: Parameters<typeof signRequest>[0]) {
+  try {
+    return signRequest(input);
+  } catch (error) {
+    if (error instanceof SigningError) throw new ProxyRefusal(400, cceErrorCodes.invalidRequest, `Invalid request: ${error.message}`);
+    throw error;
+  }
+}
+
 /** `rawTarget` is the request-target exactly as received (before URL normalisation removed `..`). */
 export type Forwarder = (request: Request, rawTarget?: string) => Promise<{ response: Response; operation: AnyOperation | null; params: Record<string, string> }>;
 
@@ -109,14 +119,22 @@ export function createForwarder(config: ServerConfig, upstream: Upstream, tokenS
     const language = request.headers.get('x-language');
     if (language) signed['x-language'] = language.trim();
 
-    const query = parseRawQuery(target0.includes('?') ? target0.slice(target0.indexOf('?') + 1) : '');
     const target = `${endpoint.origin}${endpoint.pathname.replace(/\/$/, '')}`;
     // The bytes on the wire are the canonical ones, so the gateway re-canonicalises to exactly what was signed.
-    const wirePath = canonicalUri(rawPath).replace(/\/$/, '');
-    const wireQuery = canonicalQuery(query);
+    let query: ReturnType<typeof parseRawQuery>;
+    let wirePath: string;
+    let wireQuery: string;
+    try {
+      query = parseRawQuery(target0.includes('?') ? target0.slice(target0.indexOf('?') + 1) : '');
+      wirePath = canonicalUri(rawPath).replace(/\/$/, '');
+      wireQuery = canonicalQuery(query);
+    } catch (error) {
+      if (error instanceof SigningError) throw new ProxyRefusal(400, cceErrorCodes.invalidRequest, `Invalid request: ${error.message}`);
+      throw error;
+    }
     const headers = new Headers();
     if (config.credentials.kind === 'aksk') {
-      const s = signRequest({
+      const s = signOrRefuse({
         method: request.method,
         url: `${target}${wirePath}`,
         query,

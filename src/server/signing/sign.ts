@@ -52,17 +52,21 @@ export interface SignRequestInput {
   method: string;
   /**
    * Absolute http(s) URL. host[:port] is taken from it as written (lower-cased, IPv6 brackets and any explicit
-   * port kept, even :443). A query written into the URL is parsed and signed too (unlike the SDK, quirk Q9).
+   * port kept, even :443). A query written into the URL is signed too (unlike the SDK, quirk Q9), see `query`.
    */
   url: string;
-  /** Decoded query: merged with the URL's own query, if any. */
+  /**
+   * Decoded query. When it is absent or empty, a query written into the URL is signed (quirk Q9); when both are
+   * non-empty they must be the same query (the URL already carries this query serialised), else SigningError.
+   */
   query?: QueryInput | undefined;
   /**
    * Headers to sign, besides those the signer adds (host, X-Sdk-Date, X-Project-Id, X-Security-Token,
    * X-Sdk-Content-Sha256). Names are lower-cased and must not contain `_` (quirk Q8); values are trimmed
    * (quirk Q5). A content-type containing multipart/form-data is left out (its boundary is appended later),
-   * exactly as the SDK does. `host` overrides the URL's host (SDK behaviour). Authorization and X-Sdk-Date are
-   * refused: the signer makes them.
+   * exactly as the SDK does. `host` overrides the URL's host (SDK behaviour). Authorization is refused, and so is
+   * an X-Sdk-Date that differs from sdkDate(date): the signer makes them. X-Project-Id / X-Security-Token must
+   * agree with the credentials when both are given. A literal x-sdk-content-sha256 is used as the payload hash.
    */
   headers?: Readonly<Record<string, string>> | undefined;
   /** The exact bytes that go on the wire (a string is taken as UTF-8). Never re-serialised (quirk Q3). */
@@ -237,10 +241,6 @@ function queryPairsOf(query: QueryInput | undefined): QueryPair[] {
   return pairs;
 }
 
-function checkText(what: string, value: string): void {
-  utf8Bytes(value, what); // throws on a lone surrogate
-}
-
 /**
  * Signs a request (pure: everything comes from the input, including the date). Throws SigningError on input the
  * gateway could not verify (see the field docs of SignRequestInput).
@@ -264,13 +264,14 @@ export function signRequest(input: SignRequestInput): SignedRequest {
   const canonicalPath = canonicalUri(rawPath);
   const wirePath = rawPath.endsWith('/') ? canonicalPath : canonicalPath.slice(0, -1);
 
-  // Query: the URL's own query (quirk Q9) plus the given one, canonicalised; the wire carries the same string.
-  const pairs = [...(url.rawQuery === undefined ? [] : parseRawQuery(url.rawQuery)), ...queryPairsOf(input.query)];
-  for (const [k, v] of pairs) {
-    checkText('query key', k);
-    checkText('query value', v);
+  // Query: the given one, or else the URL's own (quirk Q9: never leave it unsigned); the wire carries the
+  // canonical string. When both are given they must be the same query.
+  const urlPairs = url.rawQuery === undefined ? [] : parseRawQuery(url.rawQuery);
+  const givenPairs = queryPairsOf(input.query);
+  if (urlPairs.length > 0 && givenPairs.length > 0 && canonicalQuery(urlPairs) !== canonicalQuery(givenPairs)) {
+    throw new SigningError('the query written in the url disagrees with `query`: give it once');
   }
-  const query = canonicalQuery(pairs);
+  const query = canonicalQuery(givenPairs.length > 0 ? givenPairs : urlPairs); // throws on a lone surrogate
 
   // Headers.
   const signed = new Map<string, string>();
@@ -287,7 +288,13 @@ export function signRequest(input: SignRequestInput): SignedRequest {
     if (typeof rawValue !== 'string') throw new SigningError(`header ${JSON.stringify(rawName)} must be a string`);
     if (signed.has(name)) throw new SigningError(`header ${JSON.stringify(name)} is given twice`);
     if (name === 'authorization') throw new SigningError('the signer makes the Authorization header');
-    if (name === 'x-sdk-date') throw new SigningError('pass `date`: the signer makes X-Sdk-Date (quirks Q7, Q11)');
+    if (name === 'x-sdk-date') {
+      // The signer makes X-Sdk-Date from `date` (quirks Q7, Q11); a copy that agrees with it is harmless.
+      if (trimHeaderValue(rawValue) !== sdkDate(input.date)) {
+        throw new SigningError('pass `date`: the signer makes X-Sdk-Date (quirks Q7, Q11)');
+      }
+      continue;
+    }
     if (name === 'content-type' && rawValue.toLowerCase().includes('multipart/form-data')) continue;
     add(name, rawValue);
   }
@@ -318,6 +325,9 @@ export function signRequest(input: SignRequestInput): SignedRequest {
   } else {
     const given = signed.get('x-sdk-content-sha256');
     if (given !== undefined) {
+      if (given !== UNSIGNED_PAYLOAD && !/^[0-9a-f]{64}$/.test(given)) {
+        throw new SigningError('x-sdk-content-sha256 must be UNSIGNED-PAYLOAD or a lower-case hex SHA-256');
+      }
       payloadHash = given; // used literally, as the SDK does
     } else {
       const body = input.body;
@@ -358,9 +368,12 @@ export function signRequest(input: SignRequestInput): SignedRequest {
       : `${SDK_ALGORITHM} Access=${ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
 
   const headers: Record<string, string> = {};
-  for (const name of names) headers[WIRE_NAMES[name] ?? name] = headerRecord[name] ?? '';
+  for (const name of names) {
+    const wireName = Object.hasOwn(WIRE_NAMES, name) ? (WIRE_NAMES[name] ?? name) : name;
+    headers[wireName] = signed.get(name) ?? '';
+  }
   headers.Authorization = authorization;
-  const host = headerRecord.host ?? url.host;
+  const host = signed.get('host') ?? url.host;
 
   return {
     algorithm,

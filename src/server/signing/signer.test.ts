@@ -294,11 +294,15 @@ describe('signRequest rules', () => {
 
   it('refuses header names containing "_" (quirk Q8) and other unsignable headers', () => {
     expect(() => signRequest(base({ headers: { x_a_c: '2' } }))).toThrow(/"_"/);
-    expect(() => signRequest(base({ headers: { 'X-Sdk-Date': '20250315T081530Z' } }))).toThrow(/X-Sdk-Date/);
+    expect(() => signRequest(base({ headers: { 'X-Sdk-Date': '2025-03-15T08:15:30Z' } }))).toThrow(/X-Sdk-Date/);
+    expect(() => signRequest(base({ headers: { 'X-Sdk-Date': '20250315T081531Z' } }))).toThrow(/X-Sdk-Date/);
+    // A copy that agrees with `date` is harmless.
+    expect(signRequest(base({ headers: { 'X-Sdk-Date': '20250315T081530Z' } })).signedHeaders).toBe('host;x-sdk-date');
     expect(() => signRequest(base({ headers: { Authorization: 'x' } }))).toThrow(/Authorization/);
     expect(() => signRequest(base({ headers: { 'x-a': 'line\r\nx-b: injected' } }))).toThrow(/cannot be sent/);
     expect(() => signRequest(base({ headers: { 'x a': '1' } }))).toThrow(/invalid header name/);
     expect(() => signRequest(base({ headers: { 'X-A': '1', 'x-a': '2' } }))).toThrow(/twice/);
+    expect(() => signRequest(base({ headers: { 'X-Sdk-Content-Sha256': 'abc' } }))).toThrow(/UNSIGNED-PAYLOAD or/);
     expect(() =>
       signRequest(base({ headers: { 'x-project-id': 'other' }, credentials: { ak: AK, sk: SK, projectId: 'p1' } })),
     ).toThrow(/disagrees/);
@@ -309,6 +313,12 @@ describe('signRequest rules', () => {
     const signed = signRequest(base({ headers }));
     expect(signed.signedHeaders).toBe('content-type;host;x-a;x-sdk-date;x.a;x0;xa;x~a');
     expect(signed.canonicalRequest).toContain('\nx.a:2\nx0:4\nxa:3\nx~a:1\n\n');
+  });
+
+  it('treats header names like constructor / toString as plain names', () => {
+    const signed = signRequest(base({ headers: { constructor: 'c', toString: 's' } }));
+    expect(signed.headers).toMatchObject({ constructor: 'c', tostring: 's' });
+    expect(signed.signedHeaders).toBe('constructor;host;tostring;x-sdk-date');
   });
 
   it('keeps an explicit :443, :8443, IPv4 and bracketed IPv6 host[:port]', () => {
@@ -346,10 +356,22 @@ describe('signRequest rules', () => {
     expect(lines(v.canonicalRequest)[1]).toBe('/ns/a%7Cb%27c/');
   });
 
-  it('signs a query written into the URL (quirk Q9), merged with the query', () => {
-    const signed = signRequest(base({ url: `https://${HOST}/v3/addons?cluster_id=abc&b=%2B`, query: { a: '1' } }));
+  it('signs a query written into the URL (quirk Q9); with `query` too, they must agree', () => {
+    const signed = signRequest(base({ url: `https://${HOST}/v3/addons?cluster_id=abc&b=%2B&a=1` }));
     expect(signed.wireQuery).toBe('a=1&b=%2B&cluster_id=abc');
     expect(signed.wireUrl).toBe(`https://${HOST}/v3/addons?a=1&b=%2B&cluster_id=abc`);
+    const both = signRequest(base({ url: `https://${HOST}/v3/addons?n=9&n=10&a=1`, query: { a: 1, n: [10, 9] } }));
+    expect(both.wireQuery).toBe('a=1&n=10&n=9');
+    expect(() => signRequest(base({ url: `https://${HOST}/v3/addons?a=1`, query: { a: '2' } }))).toThrow(/disagrees/);
+    expect(signRequest(base({ url: `https://${HOST}/v3/addons?a=1`, query: {} })).wireQuery).toBe('a=1');
+  });
+
+  it('the wire URL and query of a vector give the same signature as its queryParams', () => {
+    for (const v of publicVectors) {
+      const input = signInputFromVector(v);
+      expect(signRequest({ ...input, url: v.url }).signature).toBe(v.expected.signature);
+      expect(signRequest({ ...input, url: v.url, query: undefined }).signature).toBe(v.expected.signature);
+    }
   });
 
   it('refuses dot segments, lone surrogates, relative URLs and user info', () => {

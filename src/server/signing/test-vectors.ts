@@ -122,10 +122,9 @@ export function signInputFromVector(v: Vector): SignRequestInput {
   };
 }
 
-/** The vector's headers handed over as they are (only X-Sdk-Date removed): the signer must agree. */
+/** The vector's headers handed over exactly as they are: the signer must agree. */
 export function signInputFromVectorHeadersAsIs(v: Vector): SignRequestInput {
-  const headers = Object.fromEntries(Object.entries(v.headers).filter(([k]) => k.toLowerCase() !== 'x-sdk-date'));
-  return { ...signInputFromVector(v), headers, unsignedPayload: false, credentials: { ak: v.ak, sk: v.sk } };
+  return { ...signInputFromVector(v), headers: v.headers, unsignedPayload: false, credentials: { ak: v.ak, sk: v.sk } };
 }
 
 /** Splits an absolute URL into its raw path and raw query, without normalising anything. */

@@ -172,12 +172,12 @@ export function verifyRequest(input: VerifyRequestInput): VerifyResult {
     fail(reason, `${IAM}: verify aksk signature fail, ${detail}`);
 
   // Received headers, by lower-case name (HTTP/2 carries host as :authority).
-  const headers: Record<string, HeaderValue> = {};
+  const headers = Object.create(null) as Record<string, HeaderValue>;
   for (const [name, value] of Object.entries(input.headers)) {
     const lower = name.toLowerCase();
-    if (!(lower in headers) && value !== undefined) headers[lower] = value;
+    if (!Object.hasOwn(headers, lower) && value !== undefined) headers[lower] = value;
   }
-  if (!('host' in headers) && ':authority' in headers) headers.host = headers[':authority'];
+  if (!Object.hasOwn(headers, 'host') && Object.hasOwn(headers, ':authority')) headers.host = headers[':authority'];
 
   // 1. Authorization.
   const authorization = getHeader(headers, 'authorization');

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { ClusterPhase } from '../../../contract/clusters.ts';
 import { cceErrorCodes } from '../../../contract/errors.ts';
 import { notFound } from '../errors.ts';
-import type { Handlers } from '../handler.ts';
+import type { Handlers, Reconciler, Seeder } from '../handler.ts';
 import { projectOf, type StoredCluster } from '../state.ts';
 import { goUtcTime } from '../time-format.ts';
 
@@ -84,4 +84,38 @@ export const clusterHandlers: Handlers = {
     if (!cluster) throw notFound(`cluster ${params.cluster_id} not found`, cceErrorCodes.notFound);
     return { body: cluster };
   },
+};
+
+export const reconcileClusters: Reconciler = () => false;
+
+const DAY = 24 * 3600_000;
+
+/** Demo scenario: four clusters in different phases (one more fits the default quota of five). */
+export const seedDemoClusters: Seeder = ({ state, projectId, region, now }) => {
+  const project = projectOf(state, projectId);
+  const clusters = [
+    makeCluster(
+      { name: 'prod-payments', alias: 'payments-prod', description: 'Payments API, production', version: 'v1.31', platformVersion: 'cce.3.0', phase: 'Available', region },
+      now - 40 * DAY,
+    ),
+    makeCluster(
+      { name: 'legacy-portal', description: 'Customer portal, waiting for its upgrade', version: 'v1.28', platformVersion: 'cce.6.0', phase: 'Available', region },
+      now - 200 * DAY,
+    ),
+    makeCluster({ name: 'staging-api', description: 'Staging', version: 'v1.31', platformVersion: 'cce.3.0', phase: 'Creating', region }, now - 2 * 60_000),
+    makeCluster(
+      {
+        name: 'analytics-batch',
+        description: 'Nightly batch jobs',
+        version: 'v1.30',
+        platformVersion: 'cce.4.1',
+        phase: 'Unavailable',
+        reason: 'ControlPlaneUnhealthy',
+        message: 'kube-apiserver of the cluster does not respond; delete the cluster and create it again',
+        region,
+      },
+      now - 9 * DAY,
+    ),
+  ];
+  for (const cluster of clusters) project.clusters[cluster.metadata.uid ?? cluster.metadata.name] = cluster;
 };
