@@ -1,26 +1,127 @@
-// Query factory for clusters: keys from generic to specific, so mutations invalidate by level.
+// Query factories for clusters and what hangs off a cluster (jobs, endpoints, quotas), with their mutations.
+// Keys go from generic to specific: ['projects', p, 'clusters', 'detail', id, …] so invalidating a cluster's detail
+// also refreshes everything nested under it.
 import { queryOptions } from '@tanstack/react-query';
+import { clusterAccessOperations } from '../contract/cluster-access.ts';
+import type { CreateClusterCertBody, UpdateClusterEipBody } from '../contract/cluster-access.ts';
 import {
+  clusterOperations,
   transitionalClusterPhases,
-  type Cluster, type ClusterList, type ListClustersQuery } from '../contract/clusters.ts';
-import { clusterOperations as operations } from '../contract/clusters.ts';
+  type Cluster,
+  type ClusterList,
+  type CreateClusterBody,
+  type DeleteClusterQuery,
+  type ListClustersQuery,
+  type UpdateClusterBody,
+} from '../contract/clusters.ts';
+import { jobOperations, transitionalJobPhases, type Job } from '../contract/jobs.ts';
+import { quotaOperations } from '../contract/quotas.ts';
+import { tagOperations, type BatchCreateClusterTagsBody, type BatchDeleteClusterTagsBody } from '../contract/tags.ts';
 import { apiFetch } from './api-fetch.ts';
+import { useApiMutation } from './api-mutation.ts';
 import { inStates, pollWhile } from './polling.ts';
 
+export const projectKey = (projectId: string) => ['projects', projectId] as const;
+
 export const clusterQueries = {
-  all: (projectId: string) => ['projects', projectId, 'clusters'] as const,
+  all: (projectId: string) => [...projectKey(projectId), 'clusters'] as const,
   lists: (projectId: string) => [...clusterQueries.all(projectId), 'list'] as const,
   list: (projectId: string, query: ListClustersQuery = {}) =>
     queryOptions({
       queryKey: [...clusterQueries.lists(projectId), query] as const,
-      queryFn: ({ signal }) => apiFetch(operations.listClusters, { params: { project_id: projectId }, query, signal }),
+      queryFn: ({ signal }) => apiFetch(clusterOperations.listClusters, { params: { project_id: projectId }, query, signal }),
       refetchInterval: pollWhile((data: ClusterList) => data.items.some((c) => inStates(transitionalClusterPhases, c.status?.phase))),
     }),
   details: (projectId: string) => [...clusterQueries.all(projectId), 'detail'] as const,
+  /** The key every cluster-scoped resource nests under. */
+  scope: (projectId: string, clusterId: string) => [...clusterQueries.details(projectId), clusterId] as const,
   detail: (projectId: string, clusterId: string) =>
     queryOptions({
-      queryKey: [...clusterQueries.details(projectId), clusterId] as const,
-      queryFn: ({ signal }) => apiFetch(operations.getCluster, { params: { project_id: projectId, cluster_id: clusterId }, signal }),
+      queryKey: [...clusterQueries.scope(projectId, clusterId), 'object'] as const,
+      queryFn: ({ signal }) =>
+        apiFetch(clusterOperations.getCluster, { params: { project_id: projectId, cluster_id: clusterId }, query: { detail: 'true' }, signal }),
       refetchInterval: pollWhile((data: Cluster) => inStates(transitionalClusterPhases, data.status?.phase)),
     }),
+  endpoints: (projectId: string, clusterId: string) =>
+    queryOptions({
+      queryKey: [...clusterQueries.scope(projectId, clusterId), 'endpoints'] as const,
+      queryFn: ({ signal }) =>
+        apiFetch(clusterAccessOperations.getClusterEndpoints, { params: { project_id: projectId, cluster_id: clusterId }, signal }),
+    }),
 };
+
+export const jobQueries = {
+  all: (projectId: string) => [...projectKey(projectId), 'jobs'] as const,
+  detail: (projectId: string, jobId: string) =>
+    queryOptions({
+      queryKey: [...jobQueries.all(projectId), jobId] as const,
+      queryFn: ({ signal }) => apiFetch(jobOperations.getJob, { params: { project_id: projectId, job_id: jobId }, signal }),
+      refetchInterval: pollWhile((data: Job) => inStates(transitionalJobPhases, data.status?.phase)),
+    }),
+};
+
+export const quotaQueries = {
+  all: (projectId: string) => [...projectKey(projectId), 'quotas'] as const,
+  list: (projectId: string) =>
+    queryOptions({
+      queryKey: [...quotaQueries.all(projectId), 'list'] as const,
+      queryFn: ({ signal }) => apiFetch(quotaOperations.getQuotas, { params: { project_id: projectId }, signal }),
+    }),
+};
+
+export function useCreateCluster(projectId: string) {
+  return useApiMutation({
+    operation: clusterOperations.createCluster,
+    request: (body: CreateClusterBody) => ({ params: { project_id: projectId }, body }),
+    invalidates: () => [clusterQueries.lists(projectId), quotaQueries.all(projectId)],
+  });
+}
+
+export function useUpdateCluster(projectId: string, clusterId: string) {
+  return useApiMutation({
+    operation: clusterOperations.updateCluster,
+    request: (body: UpdateClusterBody) => ({ params: { project_id: projectId, cluster_id: clusterId }, body }),
+    invalidates: () => [clusterQueries.lists(projectId), clusterQueries.scope(projectId, clusterId)],
+  });
+}
+
+export function useDeleteCluster(projectId: string, clusterId: string) {
+  return useApiMutation({
+    operation: clusterOperations.deleteCluster,
+    request: (query: DeleteClusterQuery) => ({ params: { project_id: projectId, cluster_id: clusterId }, query }),
+    invalidates: () => [clusterQueries.lists(projectId), clusterQueries.scope(projectId, clusterId), quotaQueries.all(projectId)],
+  });
+}
+
+/** The kubeconfig is created on demand (POST), not cached: nothing to invalidate. */
+export function useCreateClusterCert(projectId: string, clusterId: string) {
+  return useApiMutation({
+    operation: clusterAccessOperations.createClusterCert,
+    request: (body: CreateClusterCertBody) => ({ params: { project_id: projectId, cluster_id: clusterId }, body }),
+    invalidates: () => [],
+  });
+}
+
+export function useUpdateClusterEip(projectId: string, clusterId: string) {
+  return useApiMutation({
+    operation: clusterAccessOperations.updateClusterEip,
+    request: (body: UpdateClusterEipBody) => ({ params: { project_id: projectId, cluster_id: clusterId }, body }),
+    invalidates: () => [clusterQueries.scope(projectId, clusterId), clusterQueries.lists(projectId)],
+  });
+}
+
+export function useBatchCreateClusterTags(projectId: string, clusterId: string) {
+  return useApiMutation({
+    operation: tagOperations.batchCreateClusterTags,
+    request: (body: BatchCreateClusterTagsBody) => ({ params: { project_id: projectId, cluster_id: clusterId }, body }),
+    invalidates: () => [clusterQueries.scope(projectId, clusterId), clusterQueries.lists(projectId)],
+  });
+}
+
+export function useBatchDeleteClusterTags(projectId: string, clusterId: string) {
+  return useApiMutation({
+    operation: tagOperations.batchDeleteClusterTags,
+    request: (body: BatchDeleteClusterTagsBody) => ({ params: { project_id: projectId, cluster_id: clusterId }, body }),
+    invalidates: () => [clusterQueries.scope(projectId, clusterId), clusterQueries.lists(projectId)],
+  });
+}
