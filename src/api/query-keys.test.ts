@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, type QueryKey } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { addonQueries } from './addon-queries.ts';
 import { chartQueries, releaseQueries } from './chart-queries.ts';
@@ -11,7 +11,7 @@ const p = 'p1';
 describe('query keys', () => {
   it('nest cluster-scoped resources under the cluster, so invalidating the cluster refreshes them', async () => {
     const client = new QueryClient();
-    const keys = [
+    const keys: QueryKey[] = [
       clusterQueries.detail(p, 'c1').queryKey,
       addonQueries.list(p, 'c1').queryKey,
       upgradeQueries.workflows(p, 'c1').queryKey,

@@ -1,5 +1,8 @@
-// English catalog: the source of every message key. zh-cn.ts must have the same keys (the type checks it).
-export const en = {
+// English catalog: the source of every message key. Each area keeps its own part (en-<area>.ts), so areas can be
+// worked on side by side; zh-cn.ts must have the same keys (the type checks it).
+import { clustersEn } from './en-clusters.ts';
+
+const coreEn = {
   'app.title': 'CCE Autopilot Console',
   'app.skipToContent': 'Skip to content',
   'nav.label': 'Main navigation',
@@ -30,39 +33,9 @@ export const en = {
   'error.requestId': 'Request ID',
   'error.network': 'The console server could not be reached.',
   'error.parse': 'The response did not have the expected shape: {detail}',
-  'clusters.title': 'Clusters',
-  'clusters.description': 'Serverless Kubernetes clusters in {region}',
-  'clusters.empty.title': 'No clusters yet',
-  'clusters.empty.body': 'Create a cluster to run workloads on CCE Autopilot.',
-  'clusters.create': 'Create cluster',
-  'clusters.table.label': 'Clusters',
-  'clusters.column.name': 'Name',
-  'clusters.column.phase': 'Status',
-  'clusters.column.version': 'Version',
-  'clusters.column.platformVersion': 'Platform version',
-  'clusters.column.created': 'Created',
-  'clusters.column.endpoints': 'API server',
-  'clusters.loading': 'Loading clusters…',
-  'clusters.count': '{count} clusters',
-  'phase.Available': 'Available',
-  'phase.Unavailable': 'Unavailable',
-  'phase.ScalingUp': 'Scaling up',
-  'phase.ScalingDown': 'Scaling down',
-  'phase.Creating': 'Creating',
-  'phase.Deleting': 'Deleting',
-  'phase.Upgrading': 'Upgrading',
-  'phase.Resizing': 'Resizing',
-  'phase.ResizeFailed': 'Resize failed',
-  'phase.RollingBack': 'Rolling back',
-  'phase.RollbackFailed': 'Rollback failed',
-  'phase.Hibernating': 'Hibernating',
-  'phase.Hibernation': 'Hibernated',
-  'phase.Freezing': 'Freezing',
-  'phase.Frozen': 'Frozen',
-  'phase.UnFreezing': 'Unfreezing',
-  'phase.Awaking': 'Waking up',
-  'phase.Empty': 'Empty',
-  'phase.Error': 'Error',
 } as const;
 
+export const en = { ...coreEn, ...clustersEn } as const;
+
 export type MessageKey = keyof typeof en;
+export type CoreMessageKey = keyof typeof coreEn;

@@ -1,7 +1,8 @@
 // 简体中文 catalog. Same keys as en.ts: a missing or extra key is a type error.
-import type { MessageKey } from './en.ts';
+import type { CoreMessageKey, MessageKey } from './en.ts';
+import { clustersZhCN } from './zh-cn-clusters.ts';
 
-export const zhCN: Record<MessageKey, string> = {
+const coreZhCN: Record<CoreMessageKey, string> = {
   'app.title': 'CCE Autopilot 控制台',
   'app.skipToContent': '跳到正文',
   'nav.label': '主导航',
@@ -32,37 +33,6 @@ export const zhCN: Record<MessageKey, string> = {
   'error.requestId': '请求 ID',
   'error.network': '无法连接控制台服务器。',
   'error.parse': '响应的格式不符合预期：{detail}',
-  'clusters.title': '集群',
-  'clusters.description': '{region} 的 Serverless Kubernetes 集群',
-  'clusters.empty.title': '还没有集群',
-  'clusters.empty.body': '创建一个集群，在 CCE Autopilot 上运行工作负载。',
-  'clusters.create': '创建集群',
-  'clusters.table.label': '集群',
-  'clusters.column.name': '名称',
-  'clusters.column.phase': '状态',
-  'clusters.column.version': '版本',
-  'clusters.column.platformVersion': '平台版本',
-  'clusters.column.created': '创建时间',
-  'clusters.column.endpoints': 'API Server 地址',
-  'clusters.loading': '正在加载集群…',
-  'clusters.count': '{count} 个集群',
-  'phase.Available': '运行中',
-  'phase.Unavailable': '不可用',
-  'phase.ScalingUp': '扩容中',
-  'phase.ScalingDown': '缩容中',
-  'phase.Creating': '创建中',
-  'phase.Deleting': '删除中',
-  'phase.Upgrading': '升级中',
-  'phase.Resizing': '规格变更中',
-  'phase.ResizeFailed': '规格变更失败',
-  'phase.RollingBack': '回滚中',
-  'phase.RollbackFailed': '回滚失败',
-  'phase.Hibernating': '休眠中',
-  'phase.Hibernation': '已休眠',
-  'phase.Freezing': '冻结中',
-  'phase.Frozen': '已冻结',
-  'phase.UnFreezing': '解冻中',
-  'phase.Awaking': '唤醒中',
-  'phase.Empty': '无资源',
-  'phase.Error': '错误',
 };
+
+export const zhCN: Record<MessageKey, string> = { ...coreZhCN, ...clustersZhCN };

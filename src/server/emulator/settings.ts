@@ -23,6 +23,9 @@ export const emulatorSettingsSchema = z.strictObject({
   /** Add-on template name → reason: its next install / upgrade ends installFailed / upgradeFailed. */
   addonInstallFailures: z.record(z.string(), z.string()),
   addonUpgradeFailures: z.record(z.string(), z.string()),
+  /** Add-on template name → reason: its next rollback / uninstall ends rollbackFailed / deleteFailed (table 4-156). */
+  addonRollbackFailures: z.record(z.string(), z.string()),
+  addonDeleteFailures: z.record(z.string(), z.string()),
   /** The next cluster creation ends in Error with this reason. */
   clusterCreateFailure: z.string().nullable(),
   /** The next cluster upgrade task fails with this reason (retry then succeeds). */
@@ -54,6 +57,8 @@ export function defaultSettings(): EmulatorSettings {
     },
     addonInstallFailures: {},
     addonUpgradeFailures: {},
+    addonRollbackFailures: {},
+    addonDeleteFailures: {},
     clusterCreateFailure: null,
     upgradeFailure: null,
     clusterQuota: 5,
