@@ -1,10 +1,11 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { sizeBudget } from './scripts/size-budget.ts';
 import { consoleDevServer } from './scripts/vite-console-server.ts';
 
 export default defineConfig({
-  plugins: [react(), consoleDevServer()],
+  plugins: [react(), consoleDevServer(), sizeBudget([{ route: '/clusters', routeModule: 'src/app/routes/clusters.tsx', maxJsGzipBytes: 170_000 }])],
   build: {
     outDir: 'dist',
     sourcemap: false,

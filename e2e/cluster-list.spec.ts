@@ -22,15 +22,13 @@ test('the cluster list shows the demo clusters with their phases', async ({ page
 test('the language switch turns the console Chinese and the choice survives a reload', async ({ page, emulator: _ }) => {
   await page.goto('/clusters');
   await expect(page.getByRole('heading', { level: 1, name: 'Clusters' })).toBeVisible();
-  await page.getByRole('combobox', { name: 'Language' }).click();
-  await page.getByRole('option', { name: '简体中文' }).click();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
   await expect(page.getByRole('heading', { level: 1, name: '集群' })).toBeVisible();
   await expect(page.getByRole('table', { name: '集群' })).toContainText('运行中');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: '集群' })).toBeVisible();
-  await page.getByRole('combobox', { name: '语言' }).click();
-  await page.getByRole('option', { name: 'English' }).click();
+  await page.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' });
   await expect(page.getByRole('heading', { level: 1, name: 'Clusters' })).toBeVisible();
 });
 

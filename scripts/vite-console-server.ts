@@ -12,6 +12,8 @@ export function consoleDevServer(): Plugin {
     name: 'cce-console-dev-server',
     apply: 'serve',
     async configureServer(server) {
+      // vitest runs Vite in serve mode too: the console's server is not part of the unit tests' world
+      if (process.env.VITEST) return;
       const { composeServer } = (await server.ssrLoadModule('/src/server/compose.ts')) as typeof Compose;
       const { loadConfig } = (await server.ssrLoadModule('/src/server/proxy/config.ts')) as typeof Config;
       const config = loadConfig({ ...process.env, HOST: '127.0.0.1' }, { version: 'dev' });

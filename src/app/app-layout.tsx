@@ -7,22 +7,24 @@ import {
   Loader,
   NavLink,
   SegmentedControl,
-  Select,
+  NativeSelect,
   Text,
-  VisuallyHidden,
   useMantineColorScheme,
   type MantineColorScheme,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { QueryErrorResetBoundary } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useConsoleConfig } from '../api/console-queries.ts';
 import type { MessageKey } from '../i18n/en.ts';
-import { localeNames, locales, useI18n, type Locale } from '../i18n/i18n.tsx';
+import { isLocale, localeNames, locales, useI18n } from '../i18n/i18n.tsx';
 import classes from './app-layout.module.css';
+import { RouteErrorBoundary } from './route-error-boundary.tsx';
 
 const navItems: Array<{ to: string; label: MessageKey }> = [
   { to: '/clusters', label: 'nav.clusters' },
+  { to: '/quotas', label: 'quotas.title' },
   { to: '/addons', label: 'nav.addons' },
   { to: '/charts', label: 'nav.charts' },
   { to: '/upgrades', label: 'nav.upgrades' },
@@ -60,18 +62,16 @@ function ColorSchemeSwitch() {
 function LanguageSwitch() {
   const { t, locale, setLocale } = useI18n();
   return (
-    <Select
+    <NativeSelect
       size="xs"
       w={120}
-      label={<VisuallyHidden>{t('header.language')}</VisuallyHidden>}
       aria-label={t('header.language')}
       value={locale}
-      allowDeselect={false}
-      onChange={(value) => {
-        if (value) setLocale(value as Locale);
+      onChange={(event) => {
+        const value = event.currentTarget.value;
+        if (isLocale(value)) setLocale(value);
       }}
       data={locales.map((l) => ({ value: l, label: localeNames[l] }))}
-      comboboxProps={{ withinPortal: true }}
     />
   );
 }
@@ -115,7 +115,13 @@ export function AppLayout() {
             </Group>
           }
         >
-          <Outlet />
+          <QueryErrorResetBoundary>
+            {({ reset }) => (
+              <RouteErrorBoundary resetKey={pathname} onReset={reset}>
+                <Outlet />
+              </RouteErrorBoundary>
+            )}
+          </QueryErrorResetBoundary>
         </Suspense>
       </AppShell.Main>
     </AppShell>

@@ -1,10 +1,12 @@
 import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { isApiError } from '../api/api-error.ts';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import { theme } from './theme.ts';
+
+// Toasts are mounted lazily: their transition machinery stays out of the first load.
+const Notifications = lazy(async () => ({ default: (await import('@mantine/notifications')).Notifications }));
 
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'cce-console.color-scheme' });
 
@@ -24,7 +26,9 @@ export function AppProviders({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
-      <Notifications position="top-right" />
+      <Suspense fallback={null}>
+        <Notifications position="top-right" />
+      </Suspense>
       <I18nProvider>
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </I18nProvider>

@@ -1,19 +1,30 @@
-import { createBrowserRouter, redirect } from 'react-router';
+import { lazy } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './app-layout.tsx';
-import { RouteError } from './routes/route-error.tsx';
 
-export const router = createBrowserRouter([
-  {
-    path: '/',
-    Component: AppLayout,
-    ErrorBoundary: RouteError,
-    children: [
-      { index: true, loader: () => redirect('/clusters') },
-      { path: 'clusters', lazy: async () => ({ Component: (await import('./routes/clusters.tsx')).ClustersRoute }) },
-      { path: 'addons', lazy: async () => ({ Component: (await import('./routes/coming-soon.tsx')).AddonsRoute }) },
-      { path: 'charts', lazy: async () => ({ Component: (await import('./routes/coming-soon.tsx')).ChartsRoute }) },
-      { path: 'upgrades', lazy: async () => ({ Component: (await import('./routes/coming-soon.tsx')).UpgradesRoute }) },
-      { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found.tsx')).NotFoundRoute }) },
-    ],
-  },
-]);
+const ClustersRoute = lazy(async () => ({ default: (await import('./routes/clusters.tsx')).ClustersRoute }));
+const ClusterNewRoute = lazy(async () => ({ default: (await import('./routes/cluster-new.tsx')).ClusterNewRoute }));
+const ClusterDetailRoute = lazy(async () => ({ default: (await import('./routes/cluster-detail.tsx')).ClusterDetailRoute }));
+const QuotasRoute = lazy(async () => ({ default: (await import('./routes/quotas.tsx')).QuotasRoute }));
+const AddonsRoute = lazy(async () => ({ default: (await import('./routes/coming-soon.tsx')).AddonsRoute }));
+const ChartsRoute = lazy(async () => ({ default: (await import('./routes/coming-soon.tsx')).ChartsRoute }));
+const UpgradesRoute = lazy(async () => ({ default: (await import('./routes/coming-soon.tsx')).UpgradesRoute }));
+const NotFoundRoute = lazy(async () => ({ default: (await import('./routes/not-found.tsx')).NotFoundRoute }));
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<Navigate to="/clusters" replace />} />
+        <Route path="clusters" element={<ClustersRoute />} />
+        <Route path="clusters/new" element={<ClusterNewRoute />} />
+        <Route path="clusters/:clusterId/:tab?" element={<ClusterDetailRoute />} />
+        <Route path="quotas" element={<QuotasRoute />} />
+        <Route path="addons" element={<AddonsRoute />} />
+        <Route path="charts" element={<ChartsRoute />} />
+        <Route path="upgrades" element={<UpgradesRoute />} />
+        <Route path="*" element={<NotFoundRoute />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,5 +1,4 @@
-// A service timestamp as "3 days ago", with the exact local time on hover and for assistive technology.
-import { Tooltip } from '@mantine/core';
+// A service timestamp as "3 days ago", with the exact local time on hover (title) and in the datetime attribute.
 import { useEffect, useState } from 'react';
 import { parseServiceTime } from '../contract/time.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -39,10 +38,9 @@ export function RelativeTime({ value }: { value: string | null | undefined }) {
   if (Number.isNaN(ms)) return <span>{value ?? '—'}</span>;
   const exact = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(ms);
   return (
-    <Tooltip label={exact} withArrow>
-      <time dateTime={new Date(ms).toISOString()} title={exact}>
-        {formatRelative(ms, now, locale)}
-      </time>
-    </Tooltip>
+    // the native title is the hover text: no popover machinery on every table row
+    <time dateTime={new Date(ms).toISOString()} title={exact}>
+      {formatRelative(ms, now, locale)}
+    </time>
   );
 }

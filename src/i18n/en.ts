@@ -1,5 +1,6 @@
 // English catalog: the source of every message key. Each area keeps its own part (en-<area>.ts), so areas can be
 // worked on side by side; zh-cn.ts must have the same keys (the type checks it).
+import { clusterWizardEn } from './en-cluster-wizard.ts';
 import { clustersEn } from './en-clusters.ts';
 
 const coreEn = {
@@ -35,7 +36,7 @@ const coreEn = {
   'error.parse': 'The response did not have the expected shape: {detail}',
 } as const;
 
-export const en = { ...coreEn, ...clustersEn } as const;
+export const en = { ...coreEn, ...clustersEn, ...clusterWizardEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type CoreMessageKey = keyof typeof coreEn;

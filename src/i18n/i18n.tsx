@@ -17,7 +17,7 @@ export function translate(locale: Locale, key: MessageKey, vars?: Record<string,
   return vars ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : template;
 }
 
-function isLocale(value: string | null): value is Locale {
+export function isLocale(value: string | null): value is Locale {
   return value !== null && (locales as readonly string[]).includes(value);
 }
 

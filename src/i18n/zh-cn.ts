@@ -1,5 +1,6 @@
 // 简体中文 catalog. Same keys as en.ts: a missing or extra key is a type error.
 import type { CoreMessageKey, MessageKey } from './en.ts';
+import { clusterWizardZhCN } from './zh-cn-cluster-wizard.ts';
 import { clustersZhCN } from './zh-cn-clusters.ts';
 
 const coreZhCN: Record<CoreMessageKey, string> = {
@@ -35,4 +36,4 @@ const coreZhCN: Record<CoreMessageKey, string> = {
   'error.parse': '响应的格式不符合预期：{detail}',
 };
 
-export const zhCN: Record<MessageKey, string> = { ...coreZhCN, ...clustersZhCN };
+export const zhCN: Record<MessageKey, string> = { ...coreZhCN, ...clustersZhCN, ...clusterWizardZhCN };

@@ -1,11 +1,12 @@
 // Puts the process together from a configuration: the proxy in front of either the embedded emulator
-// (in-process, still signed and verified) or Huawei Cloud.
+// (in-process, still signed and verified) or Huawei Cloud (AK/SK signing, a given token, or an IAM token).
 import { resolve } from 'node:path';
 import { createEmulator, type Emulator } from './emulator/app.ts';
 import { createConsoleApp } from './proxy/app.ts';
-import type { ServerConfig } from './proxy/config.ts';
+import { secretsOf, type ServerConfig } from './proxy/config.ts';
 import type { Upstream } from './proxy/forward.ts';
-import { createAuditLog, type AuditLog } from './proxy/log.ts';
+import { iamTokenSource, staticTokenSource, type TokenSource } from './proxy/iam-token.ts';
+import { createAuditLog, type AuditLog, type LogSink } from './proxy/log.ts';
 
 export type ConsoleServer = {
   app: ReturnType<typeof createConsoleApp>;
@@ -14,24 +15,22 @@ export type ConsoleServer = {
   audit: AuditLog;
 };
 
-export function secretsOf(config: ServerConfig): string[] {
-  const c = config.credentials;
-  if (c.kind === 'aksk') return [c.ak, c.sk, c.securityToken ?? ''];
-  if (c.kind === 'token') return [c.token];
-  return [c.password];
-}
+export type ComposeOptions = {
+  staticRoot?: string;
+  /** Where signed requests go (default: the network, or the embedded emulator in emulator mode). */
+  upstream?: Upstream;
+  /** How the IAM token exchange reaches IAM (default: the network). */
+  iamFetch?: (request: Request) => Promise<Response>;
+  quiet?: boolean;
+  /** Receives every log and audit line instead of stdout / stderr / AUDIT_LOG (tests). */
+  logSink?: LogSink;
+  /** Sees every request the proxy sends upstream (tests). */
+  tap?: (request: Request) => void;
+  now?: () => number;
+};
 
-export function composeServer(
-  config: ServerConfig,
-  options: {
-    staticRoot?: string;
-    upstream?: Upstream;
-    quiet?: boolean;
-    /** Sees every request the proxy sends upstream (tests). */
-    tap?: (request: Request) => void;
-  } = {},
-): ConsoleServer {
-  const audit = createAuditLog({ file: config.auditLog, secrets: [...secretsOf(config), config.consoleAuthToken ?? '', config.sessionSecret], quiet: options.quiet });
+export function composeServer(config: ServerConfig, options: ComposeOptions = {}): ConsoleServer {
+  const audit = createAuditLog({ file: config.auditLog, secrets: secretsOf(config), quiet: options.quiet, sink: options.logSink });
   let emulator: Emulator | null = null;
   let upstream: Upstream = options.upstream ?? ((request) => fetch(request));
   if (config.mode === 'emulator' && config.emulator) {
@@ -56,12 +55,34 @@ export function composeServer(
       return inner(request);
     };
   }
+
+  let tokenSource: TokenSource | undefined;
+  const c = config.credentials;
+  if (c.kind === 'token') tokenSource = staticTokenSource(c.token);
+  else if (c.kind === 'password') {
+    tokenSource = iamTokenSource({
+      endpoint: c.iamEndpoint,
+      username: c.username,
+      password: c.password,
+      domain: c.domain,
+      projectId: config.projectId,
+      timeoutMs: config.timeoutMs,
+      // a token learnt at run time is a secret like the configured ones: the redactor removes it from every line
+      onToken: (token) => audit.addSecret(token),
+      onError: (message) => audit.error(message),
+      ...(options.iamFetch ? { fetch: options.iamFetch } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    });
+  }
+
   const controlled = emulator?.options.control ? emulator : null;
   const app = createConsoleApp({
     config,
     upstream,
+    tokenSource,
     staticRoot: options.staticRoot ?? resolve(import.meta.dirname, '../../dist'),
     audit,
+    now: options.now,
     ...(controlled ? { emulatorControl: (request: Request) => controlled.fetch(request) } : {}),
   });
   return { app, config, emulator, audit };

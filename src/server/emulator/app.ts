@@ -1,21 +1,25 @@
 // The CCE Autopilot emulator as one Hono app: route by the contract's operation table, authenticate like the
-// gateway, validate with the contract's schemas, run the resource handler on a copy of the state, persist, answer.
+// gateway, apply injected faults, validate with the contract's schemas, run the resource handler on a copy of the
+// state, persist, answer. Also IAM's POST /v3/auth/tokens (iam.ts) and, when on, /__emulator/ (control.ts).
 import { randomUUID } from 'node:crypto';
 import type { HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { z } from 'zod';
 import { cceErrorBody, cceErrorCodes } from '../../contract/errors.ts';
+import { iamTokenPath } from '../../contract/iam.ts';
 import { createMatcher } from '../../contract/match.ts';
 import type { AnyOperation } from '../../contract/operation.ts';
 import { operationList } from '../../contract/operations.ts';
 import { describeIssues } from '../../contract/validation.ts';
 import { createAuthenticator, type EmulatorCredential, type TokenRecord } from './auth.ts';
 import { EmulatorClock } from './clock.ts';
+import { createControlApp, createFaultTable } from './control.ts';
 import { EmulatorError, invalid } from './errors.ts';
 import type { Handler, HandlerResult, Handlers } from './handler.ts';
+import { createIamService, defaultIamIdentity, type IamIdentity } from './iam.ts';
 import { filePersistence, memoryPersistence, type Persistence } from './persistence.ts';
 import { handlers, reconcilers } from './registry.ts';
-import { isScenarioName, scenarios, type ScenarioName } from './scenarios.ts';
+import { scenarios, type ScenarioName } from './scenarios.ts';
 import type { EmulatorState } from './state.ts';
 
 export type EmulatorOptions = {
@@ -26,22 +30,27 @@ export type EmulatorOptions = {
   speed?: number;
   dataDir?: string | null;
   scenario?: ScenarioName;
-  /** Control endpoints under /__emulator/. */
+  /** Control endpoints under /__emulator/ (control.ts). */
   control?: boolean;
+  /** The IAM user that POST /v3/auth/tokens knows (defaults: iam.ts). */
+  iam?: Partial<IamIdentity>;
 };
+
+/** Huawei Cloud's name for the id of one request, echoed on every answer. */
+export const requestIdHeader = 'X-Request-Id';
 
 const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function errorResponse(status: number, code: string, message: string, requestId: string, headers: Record<string, string> = {}) {
   return new Response(JSON.stringify(cceErrorBody(code, message, requestId)), {
     status,
-    headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...headers },
+    headers: { 'content-type': 'application/json', [requestIdHeader]: requestId, ...headers },
   });
 }
 
 function toResponse(result: HandlerResult, op: AnyOperation, requestId: string): Response {
   const status = result.status ?? op.successStatus;
-  const headers: Record<string, string> = { 'x-request-id': requestId, ...result.headers };
+  const headers: Record<string, string> = { [requestIdHeader]: requestId, ...result.headers };
   const { body } = result;
   if (body === undefined || status === 204) return new Response(null, { status, headers });
   if (body instanceof Uint8Array) {
@@ -89,67 +98,99 @@ async function readBody(op: AnyOperation, request: Request, raw: Uint8Array<Arra
 }
 
 export function createEmulator(options: EmulatorOptions) {
-  const clock = new EmulatorClock(options.speed ?? 1);
   const persistence: Persistence = options.dataDir ? filePersistence(options.dataDir) : memoryPersistence();
+  const stored = persistence.load();
+  const speed = options.speed ?? 1;
+  // A restart never moves virtual time backwards (a clock that was advanced stays ahead); a frozen clock resumes
+  // exactly where it stopped.
+  const savedNow = stored?.clockNow ?? null;
+  const clock = new EmulatorClock(speed, savedNow === null ? Date.now() : speed === 0 ? savedNow : Math.max(Date.now(), savedNow));
   const tokens = new Map<string, TokenRecord>();
-  const authenticate = createAuthenticator(options.credentials, tokens);
+  const authenticate = createAuthenticator(options.credentials, tokens, { region: options.region });
+  const iam = createIamService({
+    identity: { ...defaultIamIdentity, ...options.iam },
+    projectId: options.projectId,
+    region: options.region,
+    tokens,
+  });
+  const faults = createFaultTable();
   const match = createMatcher(operationList);
 
   const build = (name: ScenarioName): EmulatorState =>
     scenarios[name]({ projectId: options.projectId, region: options.region, now: clock.now() });
 
-  let state: EmulatorState = persistence.load() ?? build(options.scenario ?? 'demo');
-  persistence.save(state);
+  let state: EmulatorState = stored?.state ?? build(options.scenario ?? 'demo');
+  const save = (next: EmulatorState) => persistence.save(next, clock.now());
+  save(state);
 
   // Writes run one at a time (handlers may await, e.g. reading an uploaded archive): no lost updates.
   let writeQueue: Promise<unknown> = Promise.resolve();
-  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+  function exclusive<T>(work: () => Promise<T> | T): Promise<T> {
     const run = writeQueue.then(work, work);
     writeQueue = run.catch(() => undefined);
     return run;
   }
 
-  /** Advances every state machine to the clock's now; persists when something moved. */
-  function reconcile(): void {
+  /** Advances every state machine to the clock's now; persists when something moved (durable like a write). */
+  function reconcileChanged(): boolean {
     const ctx = { state, now: clock.now(), region: options.region };
     let changed = false;
     for (const step of reconcilers) changed = step(ctx) || changed;
-    if (changed) persistence.save(state);
+    if (changed) save(state);
+    return changed;
+  }
+  function reconcile(): void {
+    reconcileChanged();
   }
 
+  /** A fresh scenario. Issued tokens stay valid: IAM is another service, a reset of CCE does not log anyone out. */
   function reset(name: ScenarioName, speed?: number) {
     if (speed !== undefined) clock.setSpeed(speed);
     state = build(name);
-    tokens.clear();
-    persistence.save(state);
+    faults.clear();
+    save(state);
+  }
+
+  /** Applies the injected faults of this request: waits, then answers a refusal if one applies. */
+  async function injectFaults(method: string, rawPath: string): Promise<EmulatorError | null> {
+    const decision = faults.decide(method, rawPath);
+    if (decision.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.latencyMs));
+    return decision.refusal;
   }
 
   const app = new Hono<{ Bindings: Partial<HttpBindings> }>();
 
   if (options.control) {
-    app.post('/__emulator/reset', async (c) => {
-      const body = (await c.req.json().catch(() => ({}))) as { scenario?: unknown; speed?: unknown };
-      const name = typeof body.scenario === 'string' ? body.scenario : 'demo';
-      if (!isScenarioName(name)) return c.json({ error: `unknown scenario ${name}; known: ${Object.keys(scenarios).join(', ')}` }, 400);
-      if (body.speed !== undefined && (typeof body.speed !== 'number' || body.speed < 0)) return c.json({ error: 'speed must be a non-negative number' }, 400);
-      reset(name, body.speed as number | undefined);
-      return c.json({ scenario: name, clock: clock.snapshot() });
-    });
-    app.post('/__emulator/clock', async (c) => {
-      const body = (await c.req.json().catch(() => ({}))) as { advanceMs?: unknown; speed?: unknown };
-      if (body.advanceMs !== undefined) {
-        if (typeof body.advanceMs !== 'number' || body.advanceMs < 0) return c.json({ error: 'advanceMs must be a non-negative number' }, 400);
-        clock.advance(body.advanceMs);
-        reconcile();
-      }
-      if (body.speed !== undefined) {
-        if (typeof body.speed !== 'number' || body.speed < 0) return c.json({ error: 'speed must be a non-negative number' }, 400);
-        clock.setSpeed(body.speed);
-      }
-      return c.json({ clock: clock.snapshot() });
-    });
-    app.get('/__emulator/clock', (c) => c.json({ clock: clock.snapshot() }));
+    app.route(
+      '/__emulator',
+      createControlApp({
+        clock,
+        faults,
+        reset: (name, speed) => exclusive(() => reset(name, speed)),
+        advance: (ms) =>
+          exclusive(() => {
+            clock.advance(ms);
+            // durable even when no state machine moved: the clock's reading is part of the data dir
+            if (!reconcileChanged()) save(state);
+          }),
+        settings: () => structuredClone(state.settings),
+        replaceSettings: (settings) =>
+          exclusive(() => {
+            const draft = structuredClone(state);
+            draft.settings = settings;
+            save(draft);
+            state = draft;
+          }),
+      }),
+    );
   }
+
+  // IAM's token endpoint (not a CCE operation): no signature, the body carries the password.
+  app.post(iamTokenPath, async (c) => {
+    const refusal = await injectFaults('POST', iamTokenPath);
+    if (refusal) return errorResponse(refusal.status, refusal.code, refusal.message, randomUUID().replaceAll('-', ''), refusal.headers);
+    return iam.issueToken(c.req.raw);
+  });
 
   app.all('*', async (c) => {
     const requestId = randomUUID().replaceAll('-', '');
@@ -173,6 +214,10 @@ export function createEmulator(options: EmulatorOptions) {
 
     const auth = authenticate({ method: c.req.method, rawPath, rawQuery, headers, body: raw });
     if (!auth.ok) return errorResponse(auth.status, auth.code, auth.message, requestId);
+
+    // Injected faults hit authenticated calls only, before anything is read or written.
+    const refusal = await injectFaults(c.req.method, rawPath);
+    if (refusal) return errorResponse(refusal.status, refusal.code, refusal.message, requestId, refusal.headers);
 
     try {
       const params = parseOrThrow(op.pathParams, found.params, '');
@@ -208,7 +253,7 @@ export function createEmulator(options: EmulatorOptions) {
         });
         if (isWrite) {
           // commit only after the handler succeeded: a refused request leaves no half-written state
-          persistence.save(draft);
+          save(draft);
           state = draft;
         }
         return result;
@@ -228,6 +273,7 @@ export function createEmulator(options: EmulatorOptions) {
     clock,
     reset,
     tokens,
+    faults,
     get state(): EmulatorState {
       return state;
     },

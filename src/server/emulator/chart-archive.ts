@@ -64,6 +64,13 @@ function checksumMatches(block: Uint8Array, stored: number): boolean {
   return stored === unsigned || stored === signed;
 }
 
+/** The stored checksum, NaN when the field is not octal (then the block is not a tar header at all). */
+function storedChecksum(block: Uint8Array): number {
+  const nul = block.subarray(148, 156).indexOf(0);
+  const text = latin1.decode(block.subarray(148, nul === -1 ? 156 : 148 + nul)).trim();
+  return /^[0-7]+$/.test(text) ? Number.parseInt(text, 8) : Number.NaN;
+}
+
 const isZeroBlock = (block: Uint8Array) => block.every((byte) => byte === 0);
 
 /** PAX extended header records: "<length> <key>=<value>\n" (POSIX.1-2001). */
@@ -98,8 +105,7 @@ export function readTar(tar: Uint8Array): TarEntry[] {
     }
     const block = tar.subarray(offset, offset + BLOCK);
     if (isZeroBlock(block)) break; // end-of-archive marker (two zero blocks; one is tolerated, as tar readers do)
-    const stored = numericField(block, 148, 8, 'checksum', offset);
-    if (!checksumMatches(block, stored)) {
+    if (!checksumMatches(block, storedChecksum(block))) {
       throw new ChartArchiveError(
         offset === 0
           ? 'content is gzip-compressed but is not a tar archive (the first header has a bad checksum)'
@@ -336,7 +342,7 @@ export function readTemplateManifests(template: string, text: string): TemplateM
     const apiVersion = apiVersionText && !apiVersionText.includes('{{') ? apiVersionText.replace(/^["']|["']$/g, '') : (defaultApiVersions[kind] ?? 'v1');
     // metadata.name: the first `  name:` line after `metadata:`
     const metadataAt = doc.search(/^metadata:\s*$/m);
-    const nameLine = metadataAt === -1 ? undefined : /^\s{2}name:\s*(.+?)\s*$/m.exec(doc.slice(metadataAt))?.[1];
+    const nameLine = metadataAt === -1 ? undefined : /^ {2}name:[ \t]*(.+?)[ \t]*$/m.exec(doc.slice(metadataAt))?.[1];
     let literalName: string | null = null;
     let nameSuffix = '';
     if (nameLine !== undefined && !nameLine.includes('{{')) literalName = nameLine.replace(/^["']|["']$/g, '');

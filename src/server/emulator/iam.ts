@@ -49,7 +49,7 @@ function iamResponse(status: number, body: unknown, traceId: string, headers: Re
 }
 
 export function createIamService(options: IamServiceOptions) {
-  const now = options.now ?? Date.now;
+  const now = options.now ?? (() => Date.now());
   const { identity, projectId, region, tokens } = options;
   const domain = { id: idOf('domain', identity.domain), name: identity.domain };
   const userId = idOf('user', `${identity.domain}/${identity.user}`);

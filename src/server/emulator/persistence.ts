@@ -4,7 +4,9 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EmulatorState } from './state.ts';
+import { describeIssues } from '../../contract/validation.ts';
+import { defaultSettings, emulatorSettingsSchema } from './settings.ts';
+import { emptyProject, type EmulatorState, type ProjectState } from './state.ts';
 
 export const stateFileName = 'emulator-state.json';
 
@@ -22,12 +24,46 @@ export type BlobStore = {
   get(id: string): Uint8Array | null;
 };
 
+/** What a data dir holds besides the resources: the emulator clock's reading when it was saved. */
+export type StoredState = { state: EmulatorState; clockNow: number | null };
+
 export type Persistence = {
-  load(): EmulatorState | null;
-  save(state: EmulatorState): void;
+  load(): StoredState | null;
+  /** clockNow: the virtual time of this save, so a restart never moves the clock backwards. */
+  save(state: EmulatorState, clockNow?: number): void;
   readonly blobs: BlobStore;
   readonly dir: string | null;
 };
+
+/**
+ * Checks the document's frame and fills in what a newer emulator added since it was written (settings knobs, resource
+ * slices), so an existing data dir keeps working. Anything else that does not fit is a corrupt file.
+ */
+export function reviveState(file: string, parsed: unknown): EmulatorState {
+  if (!isRecord(parsed)) throw new CorruptStateError(file, 'the document is not a JSON object');
+  if (parsed.schemaVersion !== 1) throw new CorruptStateError(file, `unknown schemaVersion ${JSON.stringify(parsed.schemaVersion)}`);
+  if (typeof parsed.scenario !== 'string') throw new CorruptStateError(file, 'scenario is not a string');
+  if (!isRecord(parsed.projects)) throw new CorruptStateError(file, 'projects is not an object');
+  const storedSettings = isRecord(parsed.settings) ? parsed.settings : {};
+  const defaults = defaultSettings();
+  const settings = emulatorSettingsSchema.safeParse({
+    ...defaults,
+    ...storedSettings,
+    durations: { ...defaults.durations, ...(isRecord(storedSettings.durations) ? storedSettings.durations : {}) },
+  });
+  if (!settings.success) throw new CorruptStateError(file, `settings: ${describeIssues(settings.error)}`);
+  const projects: EmulatorState['projects'] = {};
+  for (const [id, project] of Object.entries(parsed.projects)) {
+    if (!isRecord(project)) throw new CorruptStateError(file, `project ${id} is not an object`);
+    // Each slice is owned and typed by its resource module; missing ones start empty.
+    projects[id] = { ...emptyProject(), ...(project as Partial<ProjectState>) };
+  }
+  return { schemaVersion: 1, scenario: parsed.scenario, settings: settings.data, projects };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 const blobId = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -98,13 +134,11 @@ export function filePersistence(dir: string): Persistence {
       } catch (error) {
         throw new CorruptStateError(file, error instanceof Error ? error.message : String(error));
       }
-      if (!parsed || typeof parsed !== 'object' || (parsed as { schemaVersion?: unknown }).schemaVersion !== 1) {
-        throw new CorruptStateError(file, 'unknown schemaVersion');
-      }
-      return parsed as EmulatorState;
+      const clockNow = isRecord(parsed) && typeof parsed.clockNow === 'number' && Number.isFinite(parsed.clockNow) ? parsed.clockNow : null;
+      return { state: reviveState(file, parsed), clockNow };
     },
-    save(state) {
-      writeDurably(file, Buffer.from(JSON.stringify(state)), dir);
+    save(state, clockNow) {
+      writeDurably(file, Buffer.from(JSON.stringify(clockNow === undefined ? state : { ...state, clockNow })), dir);
     },
   };
 }

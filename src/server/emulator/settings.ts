@@ -26,6 +26,8 @@ export const emulatorSettingsSchema = z.strictObject({
   /** Add-on template name → reason: its next rollback / uninstall ends rollbackFailed / deleteFailed (table 4-156). */
   addonRollbackFailures: z.record(z.string(), z.string()),
   addonDeleteFailures: z.record(z.string(), z.string()),
+  /** Chart name → reason: the next install / upgrade / rollback of a release of that chart ends FAILED. */
+  releaseFailures: z.record(z.string(), z.string()),
   /** The next cluster creation ends in Error with this reason. */
   clusterCreateFailure: z.string().nullable(),
   /** The next cluster upgrade task fails with this reason (retry then succeeds). */
@@ -57,6 +59,7 @@ export function defaultSettings(): EmulatorSettings {
     },
     addonInstallFailures: {},
     addonUpgradeFailures: {},
+    releaseFailures: {},
     addonRollbackFailures: {},
     addonDeleteFailures: {},
     clusterCreateFailure: null,

@@ -1,47 +1,56 @@
 // Forwarding: only operations of the contract's table pass; the proxy signs exactly the bytes it sends
 // (signing spec §10: canonical path on the wire, query re-encoded, raw body hashed, never re-serialised).
-import { cceErrorBody, cceErrorCodes } from '../../contract/errors.ts';
+// The upstream URL is built from the configured endpoint and the canonical path only: nothing of the browser's
+// request (Host, X-Forwarded-*, an absolute request-target, encoded slashes, dot segments) can change where it goes.
+import { cceErrorCodes } from '../../contract/errors.ts';
 import { createMatcher } from '../../contract/match.ts';
 import type { AnyOperation } from '../../contract/operation.ts';
 import { operationList } from '../../contract/operations.ts';
-import { canonicalQuery, canonicalUri, parseRawQuery, SigningError } from '../signing/canonical.ts';
+import { canonicalQuery, canonicalUri, parseRawQuery, SigningError, type QueryPair } from '../signing/canonical.ts';
 import { signRequest } from '../signing/sign.ts';
 import type { ServerConfig } from './config.ts';
+import type { TokenSource } from './iam-token.ts';
+import { consoleErrorCodes, jsonError, ProxyRefusal } from './refusal.ts';
 
 /** Where a signed request goes: the network, or the embedded emulator in-process. */
 export type Upstream = (request: Request) => Promise<Response>;
 
-/** The documented AK/SK body limit (seed §3.2). */
+/** The documented AK/SK body limit (seed §3.2, signing spec §8.7). */
 export const maxBodyBytes = 12 * 1024 * 1024;
 
-/** Of the browser's headers only Accept, Content-Type (multipart boundary) and X-Language reach the cloud: cookies,
- * Authorization, X-Auth-Token, X-Sdk-*, Host and X-Forwarded-* never do. */
+/** A JSON answer is read whole before it is passed on (so the timeout covers it); more than this is not CCE. */
+const maxBufferedResponseBytes = 64 * 1024 * 1024;
 
-/** Headers of the upstream answer the browser gets. */
-const passedResponseHeaders = ['content-type', 'content-disposition', 'content-length', 'x-request-id', 'port-id', 'retry-after'];
+/**
+ * Of the browser's headers only Accept, Content-Type (JSON, or multipart with its boundary) and X-Language reach
+ * the cloud: cookies, Authorization, X-Auth-Token, X-Sdk-*, X-Security-Token, Host and X-Forwarded-* never do,
+ * because the upstream request is built from nothing but these.
+ */
+const languagePattern = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
+const acceptPattern = /^[\x20-\x7e]{1,256}$/;
+/** multipart/form-data with a boundary (RFC 2046: 1-70 characters of a restricted set, optionally quoted). */
+const multipartPattern = /^multipart\/form-data\s*;\s*boundary=(?:"[0-9A-Za-z'()+_,\-./:=? ]{1,70}"|[0-9A-Za-z'()+_,\-./:=?]{1,70})\s*$/i;
+/** JSON, also in its patch spellings, which the SDK collapses to application/json too (spec §0 step 1). */
+const jsonPattern = /^application\/(?:json|json-patch\+json|merge-patch\+json)\s*(?:;\s*charset="?utf-8"?)?\s*$/i;
 
+/** Headers of the upstream answer the browser gets (status and body pass unchanged). */
+const passedResponseHeaders = ['content-type', 'content-disposition', 'x-request-id', 'retry-after', 'port-id'];
 
-export class ProxyRefusal extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+const nullBodyStatuses = new Set([101, 204, 205, 304]);
 
-export function jsonError(status: number, code: string, message: string, requestId?: string): Response {
-  return new Response(JSON.stringify(cceErrorBody(code, message, requestId)), {
-    status,
-    headers: { 'content-type': 'application/json' },
-  });
-}
+const tooLarge = () =>
+  new ProxyRefusal(413, cceErrorCodes.invalidRequest, `Request body too large: at most ${maxBodyBytes} bytes (12 MB) are accepted with AK/SK signing`);
 
-/** Reads at most `limit` bytes; refuses (413) before reading a body that announces or turns out to be larger. */
+/**
+ * Reads at most `limit` bytes; refuses (413) before reading a body that announces a larger Content-Length, and
+ * stops reading (cancelling the rest) as soon as a body without one grows past the limit.
+ */
 export async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const announced = Number(request.headers.get('content-length') ?? '0');
-  if (announced > limit) throw new ProxyRefusal(413, cceErrorCodes.invalidRequest, `Request body too large: at most ${limit} bytes are accepted with AK/SK signing`);
+  const announced = request.headers.get('content-length');
+  if (announced !== null && (!/^\d+$/.test(announced) || Number(announced) > limit)) {
+    if (!/^\d+$/.test(announced)) throw new ProxyRefusal(400, cceErrorCodes.invalidRequest, 'Invalid Content-Length');
+    throw tooLarge();
+  }
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -51,11 +60,12 @@ export async function readLimited(request: Request, limit: number): Promise<Uint
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
-      await reader.cancel();
-      throw new ProxyRefusal(413, cceErrorCodes.invalidRequest, `Request body too large: at most ${limit} bytes are accepted with AK/SK signing`);
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
     }
     chunks.push(value);
   }
+  if (chunks.length === 1 && chunks[0]) return chunks[0] as Uint8Array<ArrayBuffer>;
   const out = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
@@ -65,29 +75,112 @@ export async function readLimited(request: Request, limit: number): Promise<Uint
   return out;
 }
 
-export type TokenSource = () => Promise<string>;
+/** Reads a whole upstream answer, refusing one that grows past `limit`. */
+async function readAll(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new ProxyRefusal(502, consoleErrorCodes.upstreamUnreachable, `CCE answered more than ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1 && chunks[0]) return chunks[0] as Uint8Array<ArrayBuffer>;
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
 
-/** A query or header the signer cannot sign (broken UTF-8, lone surrogate …) is the caller's error: 400. */
-function signOrRefuse(input: Parameters<typeof signRequest>[0]) {
+class UpstreamTimeout extends Error {
+  override readonly name = 'UpstreamTimeout';
+}
+
+/**
+ * A stream that errors (and cancels its source) when no chunk arrives for `idleMs`: a download may take longer than
+ * the timeout as a whole, but a stalled one does not hang forever.
+ */
+function withIdleTimeout(source: ReadableStream<Uint8Array>, idleMs: number, onTimeout: () => void): ReadableStream<Uint8Array> {
+  const reader = source.getReader();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let finished = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      timer = setTimeout(() => {
+        finished = true;
+        onTimeout();
+        controller.error(new UpstreamTimeout(`no data from CCE for ${idleMs} ms`));
+        void reader.cancel().catch(() => undefined);
+      }, idleMs);
+      try {
+        const { done, value } = await reader.read();
+        clearTimeout(timer);
+        if (finished) return;
+        if (done) {
+          finished = true;
+          controller.close();
+        } else controller.enqueue(value);
+      } catch (error) {
+        clearTimeout(timer);
+        if (!finished) {
+          finished = true;
+          controller.error(error);
+        }
+      }
+    },
+    cancel(reason) {
+      clearTimeout(timer);
+      finished = true;
+      return reader.cancel(reason);
+    },
+  });
+}
+
+export type ForwardResult = {
+  response: Response;
+  operation: AnyOperation | null;
+  params: Record<string, string>;
+};
+
+/** `rawTarget` is the request-target exactly as received (before URL parsing resolved `..` and `%2e%2e`). */
+export type Forwarder = (request: Request, rawTarget?: string) => Promise<ForwardResult>;
+
+function refuseSigning<T>(work: () => T): T {
   try {
-    return signRequest(input);
+    return work();
   } catch (error) {
+    // A query or header the signer cannot sign (broken UTF-8, lone surrogate …) is the caller's error: 400.
     if (error instanceof SigningError) throw new ProxyRefusal(400, cceErrorCodes.invalidRequest, `Invalid request: ${error.message}`);
     throw error;
   }
 }
 
-/** `rawTarget` is the request-target exactly as received (before URL normalisation removed `..`). */
-export type Forwarder = (request: Request, rawTarget?: string) => Promise<{ response: Response; operation: AnyOperation | null; params: Record<string, string> }>;
+/** Splits a request-target into raw path and raw query; only the origin-form `/path?query` is accepted. */
+export function splitTarget(rawTarget: string): { rawPath: string; rawQuery: string } {
+  if (!rawTarget.startsWith('/') || rawTarget.startsWith('//')) {
+    throw new ProxyRefusal(400, cceErrorCodes.invalidRequest, 'Invalid request: the request-target must be a path (no absolute URL, no //)');
+  }
+  const q = rawTarget.indexOf('?');
+  const withoutFragment = (s: string) => (s.includes('#') ? s.slice(0, s.indexOf('#')) : s);
+  return q < 0 ? { rawPath: withoutFragment(rawTarget), rawQuery: '' } : { rawPath: rawTarget.slice(0, q), rawQuery: withoutFragment(rawTarget.slice(q + 1)) };
+}
 
 export function createForwarder(config: ServerConfig, upstream: Upstream, tokenSource?: TokenSource): Forwarder {
   const match = createMatcher(operationList);
-  const endpoint = new URL(config.endpoint);
+  const origin = new URL(config.endpoint).origin;
 
   return async function forward(request, rawTarget) {
     const url = new URL(request.url);
-    const target0 = rawTarget ?? request.url.slice(url.origin.length);
-    const rawPath = target0.split('?')[0] ?? url.pathname;
+    const target = rawTarget ?? `${url.pathname}${url.search}`;
+    const { rawPath, rawQuery } = splitTarget(target);
     const found = match(request.method, rawPath);
     if (found === null) {
       return {
@@ -96,101 +189,136 @@ export function createForwarder(config: ServerConfig, upstream: Upstream, tokenS
         params: {},
       };
     }
-    if ('refused' in found) {
-      return { response: jsonError(400, cceErrorCodes.invalidRequest, `Invalid request: ${found.refused}`), operation: null, params: {} };
-    }
+    if ('refused' in found) throw new ProxyRefusal(400, cceErrorCodes.invalidRequest, `Invalid request: ${found.refused}`);
     const op = found.operation;
-    const body = op.bodyKind === 'none' && request.method === 'GET' ? new Uint8Array() : await readLimited(request, maxBodyBytes);
+    const ok = (response: Response): ForwardResult => ({ response, operation: op, params: found.params });
 
-    const contentType = request.headers.get('content-type') ?? undefined;
+    // Headers of the browser that are passed on, checked first: nothing is read before they are acceptable.
+    const contentType = request.headers.get('content-type')?.trim() ?? '';
     const multipart = op.bodyKind === 'multipart';
-    if (multipart && !contentType?.toLowerCase().startsWith('multipart/form-data')) {
-      throw new ProxyRefusal(415, cceErrorCodes.contentTypeNotSupported, `${op.id} takes a multipart/form-data body`);
+    if (multipart && !multipartPattern.test(contentType)) {
+      throw new ProxyRefusal(415, cceErrorCodes.contentTypeNotSupported, `${op.id} takes a multipart/form-data body with a boundary`);
     }
-    if (op.bodyKind === 'json' && body.byteLength > 0 && contentType && !/^application\/json\b/i.test(contentType)) {
-      throw new ProxyRefusal(415, cceErrorCodes.contentTypeNotSupported, `${op.id} takes an application/json body, not ${contentType}`);
+    const language = request.headers.get('x-language')?.trim();
+    if (language !== undefined && !languagePattern.test(language)) {
+      throw new ProxyRefusal(400, cceErrorCodes.invalidRequest, 'Invalid request: X-Language must be a language tag such as en-us');
     }
+    const accept = request.headers.get('accept')?.trim() || 'application/json';
+    if (!acceptPattern.test(accept)) throw new ProxyRefusal(400, cceErrorCodes.invalidRequest, 'Invalid request: malformed Accept header');
+
+    const body = request.method === 'GET' ? new Uint8Array() : await readLimited(request, maxBodyBytes);
+    if (op.bodyKind === 'json' && body.byteLength > 0 && !jsonPattern.test(contentType)) {
+      throw new ProxyRefusal(415, cceErrorCodes.contentTypeNotSupported, `${op.id} takes an application/json body, not ${contentType || 'an untyped one'}`);
+    }
+    if (op.bodyKind === 'none' && body.byteLength > 0) {
+      throw new ProxyRefusal(400, cceErrorCodes.invalidRequest, `Invalid request: ${op.id} takes no request body`);
+    }
+
+    // The bytes on the wire are the canonical ones, so the gateway re-canonicalises to exactly what was signed.
+    const { query, wirePath, wireQuery } = refuseSigning(() => {
+      const pairs: QueryPair[] = parseRawQuery(rawQuery);
+      return { query: pairs, wirePath: canonicalUri(rawPath).replace(/\/$/, ''), wireQuery: canonicalQuery(pairs) };
+    });
 
     const signed: Record<string, string> = {};
-    // JSON APIs sign content-type application/json (like the SDK); multipart leaves it unsigned (boundary).
+    // JSON APIs sign content-type application/json (like the SDK, even on GET); multipart leaves it unsigned
+    // (its boundary), with X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD instead of the body's hash (spec §6, §10).
     if (!multipart) signed['content-type'] = 'application/json';
     const pathHasProject = op.path.includes('{project_id}');
+    // spec §8.8: X-Project-Id carries the project of the paths without one; the SDK sends it with AK/SK always.
     if (!pathHasProject || config.credentials.kind === 'aksk') signed['x-project-id'] = config.projectId;
-    const language = request.headers.get('x-language');
-    if (language) signed['x-language'] = language.trim();
+    if (language) signed['x-language'] = language;
 
-    const target = `${endpoint.origin}${endpoint.pathname.replace(/\/$/, '')}`;
-    // The bytes on the wire are the canonical ones, so the gateway re-canonicalises to exactly what was signed.
-    let query: ReturnType<typeof parseRawQuery>;
-    let wirePath: string;
-    let wireQuery: string;
-    try {
-      query = parseRawQuery(target0.includes('?') ? target0.slice(target0.indexOf('?') + 1) : '');
-      wirePath = canonicalUri(rawPath).replace(/\/$/, '');
-      wireQuery = canonicalQuery(query);
-    } catch (error) {
-      if (error instanceof SigningError) throw new ProxyRefusal(400, cceErrorCodes.invalidRequest, `Invalid request: ${error.message}`);
-      throw error;
-    }
     const headers = new Headers();
+    let sentToken: string | null = null;
     if (config.credentials.kind === 'aksk') {
-      const s = signOrRefuse({
-        method: request.method,
-        url: `${target}${wirePath}`,
-        query,
-        headers: signed,
-        body,
-        unsignedPayload: multipart,
-        credentials: {
-          ak: config.credentials.ak,
-          sk: config.credentials.sk,
-          ...(config.credentials.securityToken ? { securityToken: config.credentials.securityToken } : {}),
-        },
-        date: new Date(),
-      });
-      for (const [k, v] of Object.entries(s.headers)) headers.set(k, v);
-    } else {
-      for (const [k, v] of Object.entries(signed)) headers.set(k, v);
-      if (!tokenSource) throw new ProxyRefusal(500, cceErrorCodes.internal, 'No IAM token source is configured');
-      headers.set('x-auth-token', await tokenSource());
-    }
-    if (multipart && contentType) headers.set('content-type', contentType);
-    headers.set('accept', request.headers.get('accept') ?? 'application/json');
-
-    const upstreamUrl = `${target}${wirePath}${wireQuery ? `?${wireQuery}` : ''}`;
-    let response: Response;
-    try {
-      response = await upstream(
-        new Request(upstreamUrl, {
+      const credentials = config.credentials;
+      const s = refuseSigning(() =>
+        signRequest({
           method: request.method,
-          headers,
-          body: body.byteLength > 0 ? body : null,
-          signal: AbortSignal.timeout(config.timeoutMs),
+          url: `${origin}${wirePath}`,
+          query,
+          headers: signed,
+          body,
+          unsignedPayload: multipart,
+          credentials: { ak: credentials.ak, sk: credentials.sk, securityToken: credentials.securityToken },
+          date: new Date(),
         }),
       );
-    } catch (error) {
-      if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-        return {
-          response: jsonError(504, 'CONSOLE.504', `CCE did not answer within ${config.timeoutMs} ms`),
-          operation: op,
-          params: found.params,
-        };
-      }
-      return {
-        response: jsonError(502, 'CONSOLE.502', `CCE could not be reached: ${error instanceof Error ? error.message : String(error)}`),
-        operation: op,
-        params: found.params,
-      };
+      for (const [k, v] of Object.entries(s.headers)) headers.set(k, v);
+    } else {
+      // spec §10: token mode forwards X-Auth-Token and adds no Authorization.
+      for (const [k, v] of Object.entries(signed)) headers.set(k, v);
+      if (!tokenSource) throw new ProxyRefusal(500, cceErrorCodes.internal, 'No IAM token source is configured');
+      sentToken = await tokenSource.get();
+      headers.set('x-auth-token', sentToken);
     }
-    const out = new Headers();
+    if (multipart) headers.set('content-type', contentType);
+    headers.set('accept', accept);
+
+    // One deadline for the answer's head (and, for JSON, its body); the browser going away aborts too.
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new UpstreamTimeout());
+      }, config.timeoutMs);
+    });
+    deadline.catch(() => undefined);
+    const onClientGone = () => controller.abort();
+    request.signal.addEventListener('abort', onClientGone, { once: true });
+    const done = () => {
+      clearTimeout(timer);
+      request.signal.removeEventListener('abort', onClientGone);
+    };
+
+    const upstreamUrl = `${origin}${wirePath}${wireQuery ? `?${wireQuery}` : ''}`;
+    let response: Response;
+    let payload: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer> | null;
+    try {
+      response = await Promise.race([
+        upstream(
+          new Request(upstreamUrl, {
+            method: request.method,
+            headers,
+            body: body.byteLength > 0 ? body : null,
+            signal: controller.signal,
+            // a redirect would carry the token or a signed request to wherever Location says: never followed
+            redirect: 'manual',
+          }),
+        ),
+        deadline,
+      ]);
+      if (nullBodyStatuses.has(response.status) || !response.body) payload = null;
+      else if (op.responseKind === 'binary') payload = response.body;
+      else payload = await Promise.race([readAll(response.body, maxBufferedResponseBytes), deadline]);
+    } catch (error) {
+      done();
+      if (error instanceof ProxyRefusal) throw error;
+      if (error instanceof UpstreamTimeout) {
+        return ok(jsonError(504, consoleErrorCodes.upstreamTimeout, `CCE did not answer ${op.id} within ${config.timeoutMs} ms`));
+      }
+      if (request.signal.aborted) return ok(jsonError(499, consoleErrorCodes.upstreamUnreachable, 'The browser went away'));
+      return ok(jsonError(502, consoleErrorCodes.upstreamUnreachable, `CCE could not be reached at ${origin}`));
+    }
+
+    if (sentToken !== null && response.status === 401) tokenSource?.invalidate(sentToken);
+
+    const out = new Headers({ 'cache-control': 'no-store' });
     for (const name of passedResponseHeaders) {
       const value = response.headers.get(name);
       if (value !== null) out.set(name, value);
     }
-    return {
-      response: new Response(response.body, { status: response.status, statusText: response.statusText, headers: out }),
-      operation: op,
-      params: found.params,
-    };
+    if (payload instanceof ReadableStream) {
+      // The chart archive streams through: never held whole in memory (spec: "streams the chart archive download").
+      const length = response.headers.get('content-length');
+      if (length !== null && !response.headers.has('content-encoding')) out.set('content-length', length);
+      clearTimeout(timer);
+      const streamed = withIdleTimeout(payload, config.timeoutMs, () => controller.abort());
+      return ok(new Response(streamed, { status: response.status, statusText: response.statusText, headers: out }));
+    }
+    done();
+    return ok(new Response(payload, { status: response.status, statusText: response.statusText, headers: out }));
   };
 }

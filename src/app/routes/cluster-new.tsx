@@ -1,0 +1,5 @@
+import { ClusterWizardPage } from '../../features/clusters/cluster-wizard-page.tsx';
+
+export function ClusterNewRoute() {
+  return <ClusterWizardPage />;
+}

@@ -1,0 +1,5 @@
+import { QuotasPage } from '../../features/clusters/quotas-page.tsx';
+
+export function QuotasRoute() {
+  return <QuotasPage />;
+}

@@ -1,0 +1,295 @@
+// Connection: the API server's internal and external addresses (seed 4.1.9), binding / unbinding a public EIP
+// (4.1.8, with confirmation), and a kubeconfig for a chosen validity (4.1.6) downloaded as a YAML file with the
+// kubectl command that uses it.
+import { Alert, Button, Code, CopyButton, DataList, Group, Paper, Radio, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { clusterQueries, useCreateClusterCert, useUpdateClusterEip } from '../../api/cluster-queries.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import {
+  hasPublicEndpoint,
+  maxCertDurationDays,
+  minCertDurationDays,
+  updateClusterEipBodySchema,
+  type UpdateClusterEipBody,
+} from '../../contract/cluster-access.ts';
+import type { Cluster } from '../../contract/clusters.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { clusterIdOf } from './cluster-detail-tabs.ts';
+import { certRequestBody, kubeconfigFileName, kubeconfigYaml, kubectlCommand, type CertValidity } from './kubeconfig-file.ts';
+import { translateRule } from './rule-messages.ts';
+
+function CopyValue({ value, label }: { value: string; label: string }) {
+  const { t } = useI18n();
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Code style={{ wordBreak: 'break-all' }}>{value}</Code>
+      <CopyButton value={value}>
+        {({ copied, copy }) => (
+          <Button size="compact-xs" variant="subtle" onClick={copy} aria-label={t('clusterUi.copyNamed', { name: label })}>
+            {copied ? t('clusterUi.copied') : t('clusterUi.copy')}
+          </Button>
+        )}
+      </CopyButton>
+    </Group>
+  );
+}
+
+/** Saves text as a file through a Blob URL (nothing leaves the browser; the URL is released right after). */
+function saveTextFile(fileName: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+function Endpoints({ cluster, projectId }: { cluster: Cluster; projectId: string }) {
+  const { t } = useI18n();
+  const endpoints = useQuery(clusterQueries.endpoints(projectId, clusterIdOf(cluster)));
+  const internalUrl = cluster.status?.endpoints.find((e) => e.type === 'Internal')?.url;
+  const rows: Array<{ label: string; value: string | null | undefined }> = [
+    { label: t('connection.internalUrl'), value: internalUrl },
+    { label: t('connection.privateEndpoint'), value: endpoints.data?.status?.privateEndpoint },
+    { label: t('connection.publicEndpoint'), value: endpoints.data?.status?.publicEndpoint },
+  ];
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="connection-endpoints">
+      <Title order={2} size="h4" mb="sm" id="connection-endpoints">
+        {t('connection.endpoints')}
+      </Title>
+      {endpoints.isError ? <ErrorAlert error={endpoints.error} onRetry={() => void endpoints.refetch()} /> : null}
+      {endpoints.isPending ? (
+        <Skeleton height={80} />
+      ) : (
+        <DataList labelWidth={200} gap="xs">
+          {rows.map((row) => (
+            <DataList.Item key={row.label}>
+              <DataList.ItemLabel>{row.label}</DataList.ItemLabel>
+              <DataList.ItemValue>{row.value ? <CopyValue value={row.value} label={row.label} /> : t('connection.none')}</DataList.ItemValue>
+            </DataList.Item>
+          ))}
+        </DataList>
+      )}
+    </Paper>
+  );
+}
+
+function PublicAccess({ cluster, projectId }: { cluster: Cluster; projectId: string }) {
+  const { t } = useI18n();
+  const endpoints = useQuery(clusterQueries.endpoints(projectId, clusterIdOf(cluster)));
+  const eip = useUpdateClusterEip(projectId, clusterIdOf(cluster));
+  const [eipId, setEipId] = useState('');
+  const [inputError, setInputError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<UpdateClusterEipBody | null>(null);
+  const bound = hasPublicEndpoint(endpoints.data?.status);
+  const boundSpec = endpoints.data?.spec?.spec;
+
+  const askBind = () => {
+    const parsed = updateClusterEipBodySchema.safeParse({ spec: { action: 'bind', spec: { id: eipId.trim() } } });
+    if (!parsed.success) {
+      setInputError(translateRule(parsed.error.issues[0]?.message ?? '', t));
+      return;
+    }
+    setInputError(null);
+    eip.reset();
+    setConfirming({ spec: { action: 'bind', spec: { id: eipId.trim() } } });
+  };
+  const confirm = () => {
+    if (!confirming) return;
+    eip.mutate(confirming, {
+      onSuccess: () => {
+        setConfirming(null);
+        setEipId('');
+      },
+    });
+  };
+  const binding = confirming?.spec.action === 'bind';
+
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="connection-eip">
+      <Title order={2} size="h4" mb="xs" id="connection-eip">
+        {t('connection.eip.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('connection.eip.intro')}
+      </Text>
+      {endpoints.isPending ? (
+        <Skeleton height={40} />
+      ) : bound ? (
+        <Stack gap="sm">
+          <Text size="sm">
+            {t('connection.eip.bound', { address: endpoints.data?.status?.publicEndpoint ?? '' })}
+          </Text>
+          {boundSpec?.id ? (
+            <Text size="sm">
+              {t('connection.eip.id')}: <Code>{boundSpec.id}</Code>
+              {boundSpec.eip?.bandwidth?.size ? ` · ${t('connection.eip.bandwidth', { size: boundSpec.eip.bandwidth.size })}` : ''}
+            </Text>
+          ) : null}
+          <Group>
+            <Button
+              color="red"
+              variant="outline"
+              onClick={() => {
+                eip.reset();
+                setConfirming({ spec: { action: 'unbind' } });
+              }}
+            >
+              {t('connection.eip.unbind')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            askBind();
+          }}
+        >
+          <Group align="flex-start" gap="sm">
+            <TextInput
+              label={t('connection.eip.idLabel')}
+              description={t('connection.eip.idHelp')}
+              value={eipId}
+              onChange={(event) => setEipId(event.currentTarget.value)}
+              error={inputError}
+              w={420}
+              ff="monospace"
+              disabled={cluster.status?.phase !== 'Available'}
+            />
+            <Button type="submit" mt={46} disabled={cluster.status?.phase !== 'Available'}>
+              {t('connection.eip.bind')}
+            </Button>
+          </Group>
+          {cluster.status?.phase !== 'Available' ? (
+            <Text size="sm" c="dimmed" mt="xs">
+              {t('connection.eip.needsAvailable')}
+            </Text>
+          ) : null}
+        </form>
+      )}
+      <ConfirmDialog
+        opened={confirming !== null}
+        title={binding ? t('connection.eip.confirmBindTitle') : t('connection.eip.confirmUnbindTitle')}
+        confirmLabel={binding ? t('connection.eip.bind') : t('connection.eip.unbind')}
+        cancelLabel={t('clusterUi.cancel')}
+        onConfirm={confirm}
+        onClose={() => setConfirming(null)}
+        pending={eip.isPending}
+        danger={!binding}
+        error={eip.error}
+      >
+        <Text size="sm">
+          {binding && confirming?.spec.action === 'bind'
+            ? t('connection.eip.confirmBindBody', { id: confirming.spec.spec?.id ?? '', name: cluster.metadata.name })
+            : t('connection.eip.confirmUnbindBody', { name: cluster.metadata.name })}
+        </Text>
+      </ConfirmDialog>
+    </Paper>
+  );
+}
+
+function Kubeconfig({ cluster, projectId }: { cluster: Cluster; projectId: string }) {
+  const { t } = useI18n();
+  const cert = useCreateClusterCert(projectId, clusterIdOf(cluster));
+  const [validity, setValidity] = useState<CertValidity>({ kind: 'days', days: '365' });
+  const [daysError, setDaysError] = useState<string | null>(null);
+  const [downloaded, setDownloaded] = useState<{ fileName: string; context: string } | null>(null);
+  const fileName = kubeconfigFileName(cluster.metadata.name);
+  const days = validity.kind === 'days' ? validity.days : '';
+
+  const download = () => {
+    const result = certRequestBody(validity);
+    if (!result.ok) {
+      setDaysError(translateRule(result.message, t));
+      return;
+    }
+    setDaysError(null);
+    cert.mutate(result.body, {
+      onSuccess: (config) => {
+        saveTextFile(fileName, kubeconfigYaml(config), 'application/yaml');
+        setDownloaded({ fileName, context: config['current-context'] ?? '' });
+        // the client key is in the answer: keep it no longer than the download needs
+        cert.reset();
+      },
+    });
+  };
+
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="connection-kubeconfig">
+      <Title order={2} size="h4" mb="xs" id="connection-kubeconfig">
+        {t('connection.kubeconfig.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('connection.kubeconfig.intro')}
+      </Text>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          download();
+        }}
+      >
+        <Stack gap="sm">
+          <Radio.Group
+            label={t('connection.kubeconfig.validity')}
+            value={validity.kind}
+            onChange={(value) => setValidity(value === 'maximum' ? { kind: 'maximum' } : { kind: 'days', days: days || '365' })}
+          >
+            <Group gap="md" mt={4}>
+              <Radio value="days" label={t('connection.kubeconfig.days')} />
+              <Radio value="maximum" label={t('connection.kubeconfig.maximum')} />
+            </Group>
+          </Radio.Group>
+          {validity.kind === 'days' ? (
+            <TextInput
+              label={t('connection.kubeconfig.daysLabel')}
+              description={t('connection.kubeconfig.daysHelp', { min: minCertDurationDays, max: maxCertDurationDays })}
+              inputMode="numeric"
+              value={validity.days}
+              onChange={(event) => setValidity({ kind: 'days', days: event.currentTarget.value })}
+              error={daysError}
+              w={260}
+            />
+          ) : null}
+          {cert.isError ? <ErrorAlert error={cert.error} /> : null}
+          <Group>
+            <Button type="submit" loading={cert.isPending} disabled={cluster.status?.phase !== 'Available'}>
+              {t('connection.kubeconfig.download')}
+            </Button>
+          </Group>
+          {cluster.status?.phase !== 'Available' ? (
+            <Text size="sm" c="dimmed">
+              {t('connection.kubeconfig.needsAvailable')}
+            </Text>
+          ) : null}
+          {downloaded ? (
+            <Alert color="green" variant="light" title={t('connection.kubeconfig.downloaded', { file: downloaded.fileName })}>
+              {downloaded.context === 'external' ? t('connection.kubeconfig.contextExternal') : t('connection.kubeconfig.contextInternal')}
+            </Alert>
+          ) : null}
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('connection.kubeconfig.command')}
+            </Text>
+            <CopyValue value={kubectlCommand(fileName)} label={t('connection.kubeconfig.command')} />
+          </Stack>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+export function ClusterConnectionTab({ cluster, projectId }: { cluster: Cluster; projectId: string }) {
+  return (
+    <Stack gap="md">
+      <Endpoints cluster={cluster} projectId={projectId} />
+      <PublicAccess cluster={cluster} projectId={projectId} />
+      <Kubeconfig cluster={cluster} projectId={projectId} />
+    </Stack>
+  );
+}

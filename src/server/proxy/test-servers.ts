@@ -1,0 +1,177 @@
+// Real-HTTP fixtures for the proxy's tests and the benchmark: the standalone emulator (`npm run emulator`) in a child
+// process, the proxy on a random loopback port, and a raw-socket client for requests that no fetch would send
+// (absolute request-targets, `..` kept as typed, broken header bytes, a Content-Length that is never honoured).
+import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
+import { resolve } from 'node:path';
+import { composeServer, type ComposeOptions, type ConsoleServer } from '../compose.ts';
+import { loadConfig } from './config.ts';
+import { listen } from './listen.ts';
+
+const root = resolve(import.meta.dirname, '../../..');
+
+/** Fixed test credentials of the proxy's tests: never real ones, and looked for by the leak tests. */
+export const proxyTestSecrets = {
+  ak: 'PROXYTESTAK000000001',
+  sk: 'proxy-test-sk-0123456789abcdefghijklmnop',
+  securityToken: 'proxy-test-security-token-ZXCVBNMASDFGHJKL0123456789',
+  cceToken: 'MIIproxy-test-cce-auth-token-0123456789abcdefghijklmnopqrstuvwxyz',
+  iamUser: 'proxy-test-user',
+  iamPassword: 'proxy-test-iam-password-0123456789',
+  iamDomain: 'proxy-test-domain',
+  consoleToken: 'proxy-test-console-login-token-0123456789',
+} as const;
+
+export const testProject = '2d5e3c8a9f4b4e7f8a1b6c0d9e8f7a6b';
+export const testRegion = 'cn-north-4';
+
+export type StandaloneEmulator = { url: string; port: number; stop(): Promise<void>; output(): string };
+
+/** `npm run emulator` in a child process on a random port, frozen clock, memory only. */
+export function startStandaloneEmulator(env: Record<string, string> = {}): Promise<StandaloneEmulator> {
+  const child = spawn(resolve(root, 'node_modules/.bin/tsx'), ['src/server/emulator/standalone.ts'], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      EMULATOR_PORT: '0',
+      EMULATOR_HOST: '127.0.0.1',
+      EMULATOR_SPEED: '0',
+      EMULATOR_DATA_DIR: '',
+      EMULATOR_PROJECT_ID: testProject,
+      EMULATOR_REGION: testRegion,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the standalone emulator did not start within 20 s:\n${output}`));
+    }, 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const m = /emulator on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        const port = Number(m[1]);
+        resolvePromise({
+          url: `http://127.0.0.1:${port}`,
+          port,
+          output: () => output,
+          stop: async () => {
+            if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+            await exited;
+          },
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the standalone emulator exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+export type RunningProxy = {
+  url: string;
+  port: number;
+  server: ConsoleServer;
+  /** Every log and audit line the proxy wrote. */
+  lines: string[];
+  close(): Promise<void>;
+};
+
+/** The console (loadConfig + composeServer, as main.ts does) on 127.0.0.1 and a random port. */
+export async function startProxy(env: Record<string, string>, options: ComposeOptions = {}): Promise<RunningProxy> {
+  const config = loadConfig({ PORT: '0', ...env }, { version: 'test' });
+  const lines: string[] = [];
+  const server = composeServer(config, { staticRoot: '/nonexistent', logSink: (_stream, line) => lines.push(line), ...options });
+  const { server: listener, address } = await listen(server.app, { hostname: '127.0.0.1', port: 0 });
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    port: address.port,
+    server,
+    lines,
+    close: () =>
+      new Promise<void>((done) => {
+        listener.close(() => done());
+        if ('closeAllConnections' in listener) listener.closeAllConnections();
+      }),
+  };
+}
+
+export type RawResponse = { status: number; headers: Record<string, string>; body: string; raw: string };
+
+/**
+ * Sends bytes as they are on a fresh connection and reads the answer until the server closes it (or `timeoutMs`).
+ * `Connection: close` is the caller's to write.
+ */
+export function rawRequest(port: number, request: string | Buffer, options: { timeoutMs?: number; keepOpen?: boolean } = {}): Promise<RawResponse> {
+  return new Promise((resolvePromise, reject) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    const chunks: Buffer[] = [];
+    const finish = () => {
+      const raw = Buffer.concat(chunks).toString('latin1');
+      const headEnd = raw.indexOf('\r\n\r\n');
+      const head = headEnd < 0 ? raw : raw.slice(0, headEnd);
+      const [statusLine = '', ...headerLines] = head.split('\r\n');
+      const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1] ?? 0);
+      const headers: Record<string, string> = {};
+      for (const line of headerLines) {
+        const colon = line.indexOf(':');
+        if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+      }
+      let body = headEnd < 0 ? '' : raw.slice(headEnd + 4);
+      if (headers['transfer-encoding']?.includes('chunked')) body = dechunk(body);
+      resolvePromise({ status, headers, body: Buffer.from(body, 'latin1').toString('utf8'), raw });
+    };
+    const timer = setTimeout(() => {
+      socket.destroy();
+      finish();
+    }, options.timeoutMs ?? 5000);
+    socket.on('data', (chunk) => {
+      chunks.push(chunk);
+      // an answer with a complete Content-Length body is enough when the request itself keeps the socket busy
+      if (options.keepOpen) {
+        const text = Buffer.concat(chunks).toString('latin1');
+        const headEnd = text.indexOf('\r\n\r\n');
+        const length = /\r\ncontent-length:\s*(\d+)/i.exec(text)?.[1];
+        if (headEnd >= 0 && length !== undefined && text.length - headEnd - 4 >= Number(length)) {
+          clearTimeout(timer);
+          socket.destroy();
+          finish();
+        }
+      }
+    });
+    socket.on('end', () => {
+      clearTimeout(timer);
+      finish();
+    });
+    socket.on('error', (error) => {
+      clearTimeout(timer);
+      if (chunks.length > 0) finish();
+      else reject(error);
+    });
+    socket.write(request);
+  });
+}
+
+function dechunk(body: string): string {
+  let out = '';
+  let rest = body;
+  for (;;) {
+    const lineEnd = rest.indexOf('\r\n');
+    if (lineEnd < 0) return out;
+    const size = parseInt(rest.slice(0, lineEnd), 16);
+    if (!Number.isFinite(size) || size === 0) return out;
+    out += rest.slice(lineEnd + 2, lineEnd + 2 + size);
+    rest = rest.slice(lineEnd + 2 + size + 2);
+  }
+}
