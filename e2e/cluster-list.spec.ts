@@ -46,3 +46,65 @@ test('the colour scheme choice persists', async ({ page, emulator: _ }) => {
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
 });
+
+const clusterTable = (page: import('@playwright/test').Page) => page.getByRole('table', { name: 'Clusters' });
+const clusterLinks = (page: import('@playwright/test').Page) => clusterTable(page).getByRole('row').getByRole('link');
+
+test('search, phase filter and sort narrow the list and live in the URL', async ({ page, emulator: _ }) => {
+  await page.goto('/clusters');
+  await expect(clusterLinks(page)).toHaveCount(4);
+  await page.getByRole('searchbox', { name: 'Search by name' }).fill('payments');
+  await expect(clusterLinks(page)).toHaveText(['prod-payments']);
+  await expect(page).toHaveURL(/\/clusters\?q=payments$/);
+  await expect(page.getByText('Showing 1 of 4 clusters')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Available' });
+  await expect(clusterLinks(page)).toHaveText(['prod-payments', 'legacy-portal']);
+  await page.getByRole('button', { name: 'Name' }).click();
+  await expect(clusterLinks(page)).toHaveText(['legacy-portal', 'prod-payments']);
+  await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending');
+  await page.getByRole('button', { name: 'Version', exact: true }).click();
+  await expect(clusterLinks(page)).toHaveText(['legacy-portal', 'prod-payments']);
+  await page.getByRole('button', { name: 'Version', exact: true }).click();
+  await expect(clusterLinks(page)).toHaveText(['prod-payments', 'legacy-portal']);
+  await expect(page).toHaveURL(/phase=Available&sort=version&order=desc$/);
+});
+
+test('a deep link opens the same search, filter and sort', async ({ page, emulator: _ }) => {
+  await page.goto('/clusters?phase=Available&sort=name&order=desc');
+  await expect(clusterLinks(page)).toHaveText(['prod-payments', 'legacy-portal']);
+  await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('Available');
+  await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending');
+  await page.goto('/clusters?q=nothing-like-this');
+  await expect(page.getByRole('heading', { name: 'No cluster matches' })).toBeVisible();
+  await expect(page.getByRole('searchbox', { name: 'Search by name' })).toHaveValue('nothing-like-this');
+});
+
+test('the cluster quota warns while one more cluster still fits', async ({ page, emulator: _ }) => {
+  await page.goto('/clusters');
+  // demo: 4 clusters, quota 5
+  await expect(page.getByText('Cluster quota: 4 of 5 used')).toBeVisible();
+  await expect(page.getByText('The cluster quota is almost used up')).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: 'Cluster quota used' })).toHaveAttribute('aria-valuenow', '80');
+  await page.getByRole('link', { name: 'All quotas' }).click();
+  await expect(page).toHaveURL(/\/quotas$/);
+  const row = page.getByRole('table', { name: 'Quotas' }).getByRole('row', { name: /Autopilot clusters/ });
+  await expect(row).toContainText('4');
+  await expect(row).toContainText('5');
+  await expect(row).toContainText('Almost used up');
+});
+
+test('a failing list shows status, code and request id, and Retry recovers', async ({ page, request, emulator: _ }) => {
+  const fault = await request.post('/__emulator/faults', { data: { pathPattern: 'GET /autopilot/v3/projects/*/clusters', errorRate: 1 } });
+  expect(fault.ok(), await fault.text()).toBe(true);
+  await page.goto('/clusters');
+  const alert = page.getByRole('alert').filter({ hasText: 'Request failed' });
+  await expect(alert).toContainText('HTTP 500');
+  await expect(alert).toContainText('CCE.');
+  await expect(alert).toContainText('Request ID');
+  const cleared = await request.delete('/__emulator/faults');
+  expect(cleared.ok()).toBe(true);
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(clusterLinks(page)).toHaveCount(4);
+});

@@ -21,6 +21,19 @@ function findChromium() {
   return [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => p && existsSync(p));
 }
 
+// Sentinel values in every secret variable during the build (src/server/proxy/bundle-leak.test.ts keeps the same list).
+const buildSentinels = {
+  CLOUD_SDK_AK: 'LEAKSENTINELAK000001',
+  CLOUD_SDK_SK: 'leak-sentinel-sk-3f9c2a7e51d84b60',
+  CLOUD_SDK_SECURITY_TOKEN: 'leak-sentinel-security-token-8d41c0',
+  CCE_AUTH_TOKEN: 'leak-sentinel-cce-auth-token-77ab19',
+  IAM_PASSWORD: 'leak-sentinel-iam-password-5e02f3',
+  CONSOLE_AUTH_TOKEN: 'leak-sentinel-console-token-c4d8e1',
+  CONSOLE_SESSION_SECRET: 'leak-sentinel-session-secret-0a9b8c7d6e5f4a3b',
+};
+const buildSentinelEnv = Object.fromEntries(Object.entries(buildSentinels).flatMap(([k, v]) => [[k, v], [`VITE_${k}`, v]]));
+
+// Order matters: build before unit, because the unit suite's bundle-leak test reads dist/.
 const suites = [
   {
     name: 'typecheck',
@@ -37,6 +50,14 @@ const suites = [
     },
   },
   {
+    name: 'build',
+    run: () => {
+      // The unit suite's bundle-leak test greps dist/ for these values: a build that inlines the environment fails it.
+      const r = run(bin('vite'), ['build', '--logLevel', 'warn'], buildSentinelEnv);
+      return { ...r, passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1 };
+    },
+  },
+  {
     name: 'unit',
     run: () => {
       const out = join(work, 'vitest.json');
@@ -46,13 +67,6 @@ const suites = [
       // a test file that fails to load counts as a failure too
       const brokenFiles = (report.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
       return { ...r, passed: report.numPassedTests, failed: report.numFailedTests + brokenFiles + (r.ok || report.numFailedTests ? 0 : 1) };
-    },
-  },
-  {
-    name: 'build',
-    run: () => {
-      const r = run(bin('vite'), ['build', '--logLevel', 'warn']);
-      return { ...r, passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1 };
     },
   },
   {

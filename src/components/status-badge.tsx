@@ -18,6 +18,8 @@ export function StatusBadge({ label, tone, transitional = false }: { label: stri
       color={toneColor[tone]}
       variant="light"
       radius="sm"
+      // never truncated to "AVAILAB…" in a narrow table cell: the label is the information
+      miw="max-content"
       className={transitional ? classes.transitional : undefined}
       leftSection={<span aria-hidden="true" className={classes.dot} />}
       data-tone={tone}

@@ -20,6 +20,8 @@ import { clusterIdOf } from './cluster-detail-tabs.ts';
 import { certRequestBody, kubeconfigFileName, kubeconfigYaml, kubectlCommand, type CertValidity } from './kubeconfig-file.ts';
 import { translateRule } from './rule-messages.ts';
 
+const monospaceInput = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
+
 function CopyValue({ value, label }: { value: string; label: string }) {
   const { t } = useI18n();
   return (
@@ -159,7 +161,7 @@ function PublicAccess({ cluster, projectId }: { cluster: Cluster; projectId: str
               onChange={(event) => setEipId(event.currentTarget.value)}
               error={inputError}
               w={420}
-              ff="monospace"
+              styles={monospaceInput}
               disabled={cluster.status?.phase !== 'Available'}
             />
             <Button type="submit" mt={46} disabled={cluster.status?.phase !== 'Available'}>

@@ -66,7 +66,7 @@ function EndpointList({ cluster }: { cluster: Cluster }) {
               : t('common.unknownValue', { value: endpoint.type ?? '—' })}
             :{' '}
           </Text>
-          <Text span size="xs" ff="monospace">
+          <Text span size="xs" ff="monospace" className={classes.url}>
             {endpoint.url}
           </Text>
         </Text>
@@ -174,7 +174,7 @@ export function ClusterListPage() {
               }
             />
           ) : (
-            <Table.ScrollContainer minWidth={820}>
+            <Table.ScrollContainer minWidth={900}>
               <Table striped highlightOnHover aria-label={t('clusters.table.label')}>
                 <Table.Thead>
                   <Table.Tr>
@@ -189,7 +189,7 @@ export function ClusterListPage() {
                     const alias = cluster.metadata.alias;
                     return (
                       <Table.Tr key={clusterIdOf(cluster)}>
-                        <Table.Td>
+                        <Table.Td className={classes.nowrap}>
                           <Anchor component={Link} to={clusterPath(clusterIdOf(cluster))} fw={500}>
                             {cluster.metadata.name}
                           </Anchor>
@@ -199,12 +199,12 @@ export function ClusterListPage() {
                             </Text>
                           ) : null}
                         </Table.Td>
-                        <Table.Td>
+                        <Table.Td className={classes.nowrap}>
                           <ClusterPhaseBadge phase={cluster.status?.phase} />
                         </Table.Td>
-                        <Table.Td>{cluster.spec.version ?? '—'}</Table.Td>
-                        <Table.Td>{cluster.spec.platformVersion ?? '—'}</Table.Td>
-                        <Table.Td>
+                        <Table.Td className={classes.nowrap}>{cluster.spec.version ?? '—'}</Table.Td>
+                        <Table.Td className={classes.nowrap}>{cluster.spec.platformVersion ?? '—'}</Table.Td>
+                        <Table.Td className={classes.nowrap}>
                           <RelativeTime value={cluster.metadata.creationTimestamp} />
                         </Table.Td>
                         <Table.Td>

@@ -30,7 +30,7 @@ function Section({ title, rows }: { title: string; rows: readonly Row[] }) {
       <Title order={2} size="h4" mb="sm">
         {title}
       </Title>
-      <DataList labelWidth={180} gap="xs">
+      <DataList labelWidth={230} gap="xs">
         {rows.map((row) => (
           <DataList.Item key={row.label}>
             <DataList.ItemLabel>{row.label}</DataList.ItemLabel>

@@ -32,11 +32,11 @@ export function ClusterQuotaSummary({ projectId }: { projectId: string }) {
         </Group>
         <Progress value={quotaPercent(quota)} color={quotaLevelColor[level]} aria-label={t('quota.clusterBar')} size="sm" />
         {level === 'warning' ? (
-          <Alert color="yellow" variant="light" p="xs" title={t('quota.warning.title')}>
+          <Alert color="yellow" variant="light" p="xs" title={t('quota.warning.title')} role="status">
             {t('quota.warning.body', { remaining, used: quota.used, limit: quota.quotaLimit })}
           </Alert>
         ) : level === 'full' ? (
-          <Alert color="red" variant="light" p="xs" title={t('quota.full.title')}>
+          <Alert color="red" variant="light" p="xs" title={t('quota.full.title')} role="status">
             {t('quota.full.body', { used: quota.used, limit: quota.quotaLimit })}
           </Alert>
         ) : null}

@@ -12,6 +12,8 @@ import { clusterIdOf } from './cluster-detail-tabs.ts';
 import { addSubnetsBody, generalUpdateBody, type GeneralDraft, type GeneralErrors } from './cluster-settings-form.ts';
 import { translateRule } from './rule-messages.ts';
 
+const monospaceInput = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
+
 function GeneralSettings({ cluster, projectId }: { cluster: Cluster; projectId: string }) {
   const { t } = useI18n();
   const update = useUpdateCluster(projectId, clusterIdOf(cluster));
@@ -171,7 +173,7 @@ function EniSubnets({ cluster, projectId }: { cluster: Cluster; projectId: strin
               onChange={(event) => setText(event.currentTarget.value)}
               error={error}
               w={420}
-              ff="monospace"
+              styles={monospaceInput}
             />
             <Button type="submit" variant="default" mt={26}>
               {t('settings.subnetAdd')}

@@ -37,6 +37,7 @@ import { ClusterWizardNetwork } from './cluster-wizard-network.tsx';
 import { ClusterWizardReview } from './cluster-wizard-review.tsx';
 import type { FieldErrorOf } from './cluster-wizard-step-props.ts';
 import { ClusterWizardTags } from './cluster-wizard-tags.tsx';
+import classes from './cluster-wizard-page.module.css';
 import { issueText, stepLabel } from './cluster-wizard-text.ts';
 
 const stepHeadingId = 'cluster-wizard-step-heading';
@@ -72,13 +73,14 @@ export function ClusterWizardPage() {
   }, [templates.data, version]);
   const serverFieldError = currentServerFieldError(state);
 
-  // Focus moves after the render that shows its target: the new step's heading, or the first field to fix.
-  const pendingFocus = useRef<string | null>(null);
+  // Focus moves after the render that shows its target (the new step's heading, or the first field to fix); the
+  // router may commit the new step a render later than the reducer's change, hence the step in the request.
+  const pendingFocus = useRef<{ id: string; step: WizardStep } | null>(null);
   useEffect(() => {
-    const id = pendingFocus.current;
-    if (id === null) return;
+    const pending = pendingFocus.current;
+    if (pending === null || pending.step !== step) return;
     pendingFocus.current = null;
-    document.getElementById(id)?.focus();
+    document.getElementById(pending.id)?.focus();
   });
 
   const errorOf: FieldErrorOf = (field, options) => {
@@ -90,7 +92,7 @@ export function ClusterWizardPage() {
   };
 
   const goTo = (next: WizardStep, focusId: string = stepHeadingId) => {
-    pendingFocus.current = focusId;
+    pendingFocus.current = { id: focusId, step: next };
     setSearchParams(next === 'basics' ? {} : { step: next });
   };
 
@@ -105,7 +107,7 @@ export function ClusterWizardPage() {
     const first = own[0];
     if (first) {
       dispatch({ type: 'attempt', step });
-      pendingFocus.current = fieldInputId(first.field);
+      pendingFocus.current = { id: fieldInputId(first.field), step };
       return;
     }
     const following = wizardSteps[stepIndex + 1];
@@ -115,7 +117,7 @@ export function ClusterWizardPage() {
   const submit = () => {
     if (validation.issues.length > 0) {
       for (const s of wizardSteps) dispatch({ type: 'attempt', step: s });
-      pendingFocus.current = 'cluster-wizard-issues';
+      pendingFocus.current = { id: 'cluster-wizard-issues', step };
       return;
     }
     dispatch({ type: 'serverFieldError', error: null });
@@ -135,7 +137,7 @@ export function ClusterWizardPage() {
   const ownIssueCount = issuesOfStep(validation.issues, step).length;
 
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" className={classes.root}>
       <Breadcrumbs>
         <Anchor component={Link} to="/clusters">
           {t('clusters.title')}

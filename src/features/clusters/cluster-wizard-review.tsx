@@ -61,11 +61,19 @@ export function ClusterWizardReview(props: ReviewProps) {
   return (
     <Stack gap="md">
       {issues.length > 0 ? (
-        <Alert color="orange" variant="light" title={t('wizard.review.issuesTitle', { count: issues.length })} id="cluster-wizard-issues" tabIndex={-1}>
+        <Alert
+          color="orange"
+          variant="light"
+          title={t('wizard.review.issuesTitle', { count: issues.length })}
+          id="cluster-wizard-issues"
+          tabIndex={-1}
+          // the orange title and blue links fall below 4.5:1 on the tinted background: body colour, underlined links
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
+        >
           <List size="sm" spacing={4}>
             {issues.map((issue, index) => (
               <List.Item key={`${issue.field}-${index}`}>
-                <Anchor component="button" type="button" size="sm" onClick={() => props.onGoToField(issue.field)}>
+                <Anchor component="button" type="button" size="sm" c="inherit" underline="always" onClick={() => props.onGoToField(issue.field)}>
                   {stepLabel(t, stepOfField(issue.field))} › {fieldLabel(t, issue.field, form)}
                 </Anchor>
                 {': '}

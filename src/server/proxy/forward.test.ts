@@ -179,7 +179,7 @@ describe('forwarding in AK/SK mode', () => {
         'x-sdk-date': '20200101T000000Z',
         'x-sdk-content-sha256': 'UNSIGNED-PAYLOAD',
         'x-security-token': 'browser-security-token',
-        'x-forwarded-host': 'evil.example',
+        'x-forwarded-host': '127.0.0.1:8080',
         'x-forwarded-for': '203.0.113.9',
         'x-language': 'zh-cn',
       },

@@ -1,7 +1,7 @@
 // Logging and the audit trail. Every line passes through the redactor, which removes the configured secrets, the
 // secrets learnt at run time (IAM tokens, registered when fetched) and anything shaped like a signature, token or
 // password, so no secret reaches a log.
-import { appendFileSync } from 'node:fs';
+import { openSync, writeSync } from 'node:fs';
 
 /** One mutating call (README "Audit log"): who changed what, and what CCE answered. */
 export type AuditEntry = {
@@ -63,11 +63,15 @@ export type AuditLog = {
 
 export function createAuditLog(options: { file: string | null; secrets: readonly string[]; quiet?: boolean | undefined; sink?: LogSink | undefined }): AuditLog {
   const redact = createRedactor(options.secrets);
+  // opened once, appended synchronously: the line is on its way to disk before the answer leaves
+  let fd: number | null = null;
   const sink: LogSink =
     options.sink ??
     ((stream, line) => {
-      if (stream === 'audit' && options.file) appendFileSync(options.file, line);
-      else if (stream === 'stderr') process.stderr.write(line);
+      if (stream === 'audit' && options.file) {
+        fd ??= openSync(options.file, 'a', 0o600);
+        writeSync(fd, line);
+      } else if (stream === 'stderr') process.stderr.write(line);
       else if (!options.quiet) process.stdout.write(line);
     });
   return {

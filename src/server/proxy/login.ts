@@ -64,6 +64,7 @@ const escapeHtml = (text: string) =>
 
 /** Only a path of this origin (not //host, not /\host, no scheme) may be where the login sends the browser back. */
 export function safeNext(next: string | undefined | null): string {
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\u0000-\u001f\\]/.test(next)) return '/';
   if (next.startsWith(loginPath)) return '/';
   return next;

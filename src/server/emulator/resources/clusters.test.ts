@@ -1,23 +1,10 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addonInstallAnnotationKey, type CreateClusterBody } from '../../../contract/clusters.ts';
 import { operations } from '../../../contract/operations.ts';
 import { parseServiceTime } from '../../../contract/time.ts';
 import { createTestEmulator, type TestEmulator } from '../test-client.ts';
-import type * as addonsModule from './addons.ts';
-import * as addons from './addons.ts';
+import { addonInstancesOfCluster } from './addons.ts';
 import { latestClusterVersion, supportedClusterVersions } from './clusters.ts';
-
-// The cluster module calls the add-on module at two moments (install with the cluster, remove with it): wrap the
-// real functions so the calls can be observed without depending on how add-ons are implemented.
-vi.mock('./addons.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof addonsModule>();
-  return {
-    ...original,
-    installAddonForCluster: vi.fn(original.installAddonForCluster),
-    removeAddonsOfCluster: vi.fn(original.removeAddonsOfCluster),
-    addonInstancesOfCluster: vi.fn(original.addonInstancesOfCluster),
-  };
-});
 
 const MIN = 60_000;
 const vpc = 'c6549063-d459-4ae1-9550-b5fec6741b0f';
@@ -74,9 +61,6 @@ const byName = async (name: string) => {
 const subPhases = (job: JobJson) => (job.spec?.subJobs ?? []).map((s) => `${s.spec?.type}:${s.status?.phase}`);
 
 beforeEach(() => {
-  vi.mocked(addons.installAddonForCluster).mockClear();
-  vi.mocked(addons.removeAddonsOfCluster).mockClear();
-  vi.mocked(addons.addonInstancesOfCluster).mockClear();
   t = createTestEmulator();
   base = `/autopilot/v3/projects/${t.projectId}`;
 });
@@ -203,26 +187,34 @@ describe('createCluster', () => {
     expect(cluster.metadata.annotations[addonInstallAnnotationKey]).toBeUndefined();
     expect(subPhases(await getJob(cluster.status?.jobID ?? ''))).toContain('InstallAddons:Initializing');
 
+    const installed = async () => {
+      const res = await t.call('GET', '/autopilot/v3/addons', { query: { cluster_id: uid } });
+      expect(res.status).toBe(200);
+      const list = operations.listAddonInstances.response.parse(res.json);
+      return list.items.map((i) => ({ name: i.spec.addonTemplateName, values: i.spec.values, created: i.metadata.creationTimestamp })).sort((a, b) => String(a.name).localeCompare(String(b.name)));
+    };
+
     t.advance(t.emulator.state.settings.durations.clusterCreate - 1000);
     await getCluster(uid);
-    expect(addons.installAddonForCluster).not.toHaveBeenCalled();
+    expect(await installed()).toEqual([]);
 
     t.advance(1000);
     expect((await getCluster(uid)).cluster?.status?.phase).toBe('Available');
-    const calls = vi.mocked(addons.installAddonForCluster).mock.calls;
-    expect(calls.map(([, projectId, input]) => [projectId, input])).toEqual([
-      [t.projectId, { clusterId: uid, addonTemplateName: 'coredns', values: { flavor: { name: 'autopilot-flavor1', replicas: 2 } } }],
-      [t.projectId, { clusterId: uid, addonTemplateName: 'metrics-server', values: {} }],
-    ]);
-    expect(calls[0]?.[3]).toBe(parseServiceTime(cluster.metadata.creationTimestamp) + t.emulator.state.settings.durations.clusterCreate);
-    // the installed add-ons show in the detail annotation (whatever state the add-on module has them in)
+    const after = await installed();
+    expect(after.map((i) => i.name)).toEqual(['coredns', 'metrics-server']);
+    expect(after[0]?.values).toMatchObject({ flavor: { name: 'autopilot-flavor1', replicas: 2 } });
+    // installed at the moment the creation job finished
+    const finishedAt = parseServiceTime(cluster.metadata.creationTimestamp) + t.emulator.state.settings.durations.clusterCreate;
+    // add-on timestamps are RFC 3339 to the second
+    expect(Math.abs(parseServiceTime(after[0]?.created) - finishedAt)).toBeLessThan(1000);
+    // the installed add-ons show in the detail annotation
     const detail = await getCluster(uid, { detail: 'true' });
-    const installed = JSON.parse(detail.cluster?.metadata.annotations.installedAddonInstances ?? '[]') as { addonTemplateName: string }[];
-    expect(installed.map((i) => i.addonTemplateName).sort()).toEqual(['coredns', 'metrics-server']);
+    const annotated = JSON.parse(detail.cluster?.metadata.annotations.installedAddonInstances ?? '[]') as { addonTemplateName: string }[];
+    expect(annotated.map((i) => i.addonTemplateName).sort()).toEqual(['coredns', 'metrics-server']);
     // once only
     t.advance(MIN);
     await getCluster(uid);
-    expect(addons.installAddonForCluster).toHaveBeenCalledTimes(2);
+    expect(await installed()).toHaveLength(2);
   });
 
   it('refuses an annotation naming an add-on that cannot be installed on the new cluster', async () => {
@@ -249,7 +241,8 @@ describe('createCluster', () => {
     expect(cluster?.status?.phase).toBe('Error');
     expect(cluster?.status?.reason).toBe('agency cce_admin_trust does not exist');
     expect(cluster?.status?.message).toMatch(/InstallMaster/);
-    expect(addons.installAddonForCluster).not.toHaveBeenCalled();
+    // a cluster that never became Available gets none of its add-ons
+    expect(addonInstancesOfCluster(t.emulator.state, t.projectId, failing.metadata.uid ?? '')).toEqual([]);
 
     // an Error cluster still counts against the quota until it is deleted by hand (line 883)
     expect((await t.call('DELETE', `${base}/clusters/${failing.metadata.uid}`)).status).toBe(200);
@@ -322,19 +315,16 @@ describe('getCluster and listClusters', () => {
   it('with detail=true puts the installed add-ons into the annotations', async () => {
     const prod = await byName('prod-payments');
     const uid = prod.metadata.uid ?? '';
-    vi.mocked(addons.addonInstancesOfCluster).mockReturnValueOnce([
-      {
-        kind: 'Addon',
-        apiVersion: 'v3',
-        metadata: { uid: 'a1', name: 'coredns', annotations: {}, labels: {} },
-        spec: { clusterID: uid, version: '1.30.8', addonTemplateName: 'coredns', addonTemplateLabels: [], values: {} },
-        status: { status: 'running', reason: null, targetVersions: [] },
-      },
-    ]);
+    const res = await t.call('GET', '/autopilot/v3/addons', { query: { cluster_id: uid } });
+    const instances = operations.listAddonInstances.response.parse(res.json).items;
+    expect(instances.length).toBeGreaterThan(0);
     const { cluster } = await getCluster(uid, { detail: 'true' });
-    expect(JSON.parse(cluster?.metadata.annotations.installedAddonInstances ?? 'null')).toEqual([
-      { addonTemplateName: 'coredns', version: '1.30.8', status: 'running' },
-    ]);
+    const annotated = JSON.parse(cluster?.metadata.annotations.installedAddonInstances ?? 'null') as Array<{ addonTemplateName: string; version: string; status: string }>;
+    const byTemplate = (a: { addonTemplateName?: string | null }, b: { addonTemplateName?: string | null }) =>
+      String(a.addonTemplateName).localeCompare(String(b.addonTemplateName));
+    expect(annotated.sort(byTemplate)).toEqual(
+      instances.map((i) => ({ addonTemplateName: i.spec.addonTemplateName, version: i.spec.version, status: i.status?.status })).sort(byTemplate),
+    );
     const plain = await getCluster(uid);
     expect(plain.cluster?.metadata.annotations.installedAddonInstances).toBeUndefined();
   });
@@ -429,7 +419,8 @@ describe('deleteCluster', () => {
     const gone = await t.call('GET', `${base}/clusters/${uid}`);
     expect(gone.status).toBe(404);
     expect(gone.json).toMatchObject({ errorCode: 'CCE.01404001' });
-    expect(addons.removeAddonsOfCluster).toHaveBeenCalledWith(expect.anything(), t.projectId, uid);
+    // its add-ons went with it
+    expect(addonInstancesOfCluster(t.emulator.state, t.projectId, uid)).toEqual([]);
     expect((await getJob(jobId)).status?.phase).toBe('Success');
     expect(await listClusters()).toHaveLength(3);
   });

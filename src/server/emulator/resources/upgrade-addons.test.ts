@@ -115,7 +115,7 @@ describe('add-ons in a cluster upgrade', () => {
               name: 'AddonLimit',
               kind: 'Exception',
               phase: 'Failed',
-              message: 'addon [ cce-hpa-controller ] status is abnormal, check and try again',
+              message: 'addon [ cce-hpa-controller (installFailed) ] status is abnormal, check and try again',
               riskSource: { addonRisks: [{ addonTemplateName: 'cce-hpa-controller', alias: 'cce-hpa-controller' }] },
             }),
           ]),

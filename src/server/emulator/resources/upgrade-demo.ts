@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Seeder } from '../handler.ts';
 import { projectOf, type EmulatorState } from '../state.ts';
-import type { ClusterProfile, StoredPrecheckTask, StoredUpgradeTask, UpgradeAttempt, UpgradeSlice } from './upgrade-model.ts';
+import { completeUpgradeSlice, type ClusterProfile, type StoredPrecheckTask, type StoredUpgradeTask, type UpgradeAttempt, type UpgradeSlice } from './upgrade-model.ts';
 import { latestPlatformVersion, upgradeTargets } from './upgrade-paths.ts';
 import { buildPrecheckReport, type PrecheckFacts } from './upgrade-report.ts';
 import { newWorkflow } from './upgrade-handlers.ts';
@@ -122,7 +122,7 @@ function pastPostcheck(slice: UpgradeSlice, clusterId: string, versions: { from:
 }
 
 export const seedDemoUpgrade: Seeder = ({ state, projectId, now }) => {
-  const slice = projectOf(state, projectId).upgrade;
+  const slice = completeUpgradeSlice(projectOf(state, projectId).upgrade);
   const d = state.settings.durations;
 
   const payments = clusterIdByName(state, projectId, 'prod-payments');

@@ -10,6 +10,7 @@ import { projectOf, type EmulatorState, type StoredCluster } from '../state.ts';
 import { goCstTime, goUtcTime } from '../time-format.ts';
 import { addonInstallProblem, addonInstancesOfCluster, setAddonInstanceVersion } from './addons.ts';
 import {
+  completeUpgradeSlice,
   type ClusterProfile,
   type SkippedCheckItem,
   type StoredPostcheckTask,
@@ -53,7 +54,7 @@ function clusterOf(state: EmulatorState, projectId: string, clusterId: string): 
 }
 
 function sliceOf(state: EmulatorState, projectId: string): UpgradeSlice {
-  return projectOf(state, projectId).upgrade;
+  return completeUpgradeSlice(projectOf(state, projectId).upgrade);
 }
 
 const byCreation = <T extends { createdAt: number; clusterId: string }>(records: Record<string, T>, clusterId: string) =>
@@ -89,7 +90,7 @@ function runningTask(slice: UpgradeSlice, clusterId: string, now: number): strin
 function assertClusterReady(cluster: StoredCluster, slice: UpgradeSlice, clusterId: string, now: number, action: string) {
   const busy = runningTask(slice, clusterId, now);
   if (busy) {
-    throw new EmulatorError(429, cceErrorCodes.resourceLocked, `Resource locked by other requests: ${busy} on cluster ${clusterId}; ${action} when it has ended`);
+    throw new EmulatorError(429, cceErrorCodes.resourceLocked, `Resource locked by other requests: ${busy} on cluster ${clusterId}; try ${action} again when it has ended`);
   }
   const phase = cluster.status?.phase ?? 'Unknown';
   if (phase !== 'Available') {
@@ -104,7 +105,7 @@ function assertAddonsSettled(state: EmulatorState, projectId: string, clusterId:
     throw new EmulatorError(
       429,
       cceErrorCodes.resourceLocked,
-      `Resource locked by other requests: add-on ${busy.spec.addonTemplateName ?? busy.metadata.uid ?? ''} is ${busy.status?.status ?? ''}; ${action} when it has ended`,
+      `Resource locked by other requests: add-on ${busy.spec.addonTemplateName ?? busy.metadata.uid ?? ''} is ${busy.status?.status ?? ''}; try ${action} again when it has ended`,
     );
   }
 }
@@ -166,10 +167,10 @@ function addonFacts(
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Record constructors (handlers and the demo seeder share them)
+// Record constructors (the demo seeder shares newWorkflow)
 // ---------------------------------------------------------------------------------------------------------------
 
-export function newPrecheck(
+function newPrecheck(
   state: EmulatorState,
   projectId: string,
   region: string,
@@ -199,7 +200,7 @@ export function newPrecheck(
   return task;
 }
 
-export function newSnapshot(state: EmulatorState, projectId: string, clusterId: string, createdAt: number): StoredSnapshotTask {
+function newSnapshot(state: EmulatorState, projectId: string, clusterId: string, createdAt: number): StoredSnapshotTask {
   const task: StoredSnapshotTask = { uid: randomUUID(), clusterId, createdAt, durationMs: state.settings.durations.snapshot };
   sliceOf(state, projectId).snapshots[task.uid] = task;
   return task;
@@ -214,7 +215,7 @@ function takeFailure(state: EmulatorState, fromProgress: number): { atProgress: 
   return { atProgress: fromProgress === 0 ? 60 : fromProgress + (100 - fromProgress) / 2, reason };
 }
 
-export function newUpgrade(
+function newUpgrade(
   state: EmulatorState,
   projectId: string,
   clusterId: string,
@@ -251,7 +252,7 @@ function setClusterPhase(cluster: StoredCluster, phase: 'Upgrading' | 'Available
  * The post-check confirms the cluster after its upgrade (line 11143): Success when the cluster and its add-ons are
  * healthy, Failed when an add-on is not running.
  */
-export function newPostcheck(
+function newPostcheck(
   state: EmulatorState,
   projectId: string,
   region: string,
@@ -319,8 +320,8 @@ export const upgradeTaskHandlers: Handlers = {
     const clusterId = params.cluster_id;
     const cluster = clusterOf(state, projectId, clusterId);
     const slice = sliceOf(state, projectId);
-    assertClusterReady(cluster, slice, clusterId, now, 'start the upgrade');
-    assertAddonsSettled(state, projectId, clusterId, 'start the upgrade');
+    assertClusterReady(cluster, slice, clusterId, now, 'starting the upgrade');
+    assertAddonsSettled(state, projectId, clusterId, 'starting the upgrade');
     const action = body.spec.clusterUpgradeAction;
     if (!action) {
       // Table 4-212 marks it optional, but its strategy and targetVersion are required: nothing to upgrade without it.
@@ -404,8 +405,8 @@ export const upgradeTaskHandlers: Handlers = {
     if (current.phase !== 'Failed') {
       throw invalid(`Invalid request: the last upgrade task ${task.uid} of cluster ${clusterId} is ${current.phase}; only a Failed task can be retried`);
     }
-    assertClusterReady(cluster, slice, clusterId, now, 'retry the upgrade');
-    assertAddonsSettled(state, projectId, clusterId, 'retry the upgrade');
+    assertClusterReady(cluster, slice, clusterId, now, 'retrying the upgrade');
+    assertAddonsSettled(state, projectId, clusterId, 'retrying the upgrade');
     task.attempts.push({ startedAt: now, fromProgress: current.progress, failure: takeFailure(state, current.progress) });
     task.settled = false;
     setClusterPhase(cluster, 'Upgrading', now);
@@ -467,7 +468,7 @@ export const upgradeCheckHandlers: Handlers = {
     const clusterId = params.cluster_id;
     const cluster = clusterOf(state, projectId, clusterId);
     const slice = sliceOf(state, projectId);
-    assertClusterReady(cluster, slice, clusterId, now, 'start a pre-check');
+    assertClusterReady(cluster, slice, clusterId, now, 'starting a pre-check');
     assertSameCluster(clusterId, body.spec.clusterID);
     assertCurrentVersion(cluster, body.spec.clusterVersion, 'spec.clusterVersion');
     const workflow = activeWorkflow(slice, clusterId, now);
@@ -518,7 +519,7 @@ export const upgradeCheckHandlers: Handlers = {
     const clusterId = params.cluster_id;
     const cluster = clusterOf(state, projectId, clusterId);
     const slice = sliceOf(state, projectId);
-    assertClusterReady(cluster, slice, clusterId, now, 'run the post-check');
+    assertClusterReady(cluster, slice, clusterId, now, 'running the post-check');
     assertSameCluster(clusterId, body.spec.clusterID);
     const workflow = activeWorkflow(slice, clusterId, now);
     const upgrade = workflow ? (workflow.points.Cluster ? slice.upgrades[workflow.points.Cluster] : undefined) : latestUpgrade(slice, clusterId);
@@ -541,7 +542,7 @@ export const upgradeCheckHandlers: Handlers = {
     const clusterId = params.cluster_id;
     const cluster = clusterOf(state, projectId, clusterId);
     const slice = sliceOf(state, projectId);
-    assertClusterReady(cluster, slice, clusterId, now, 'back the cluster up');
+    assertClusterReady(cluster, slice, clusterId, now, 'backing the cluster up');
     const task = newSnapshot(state, projectId, clusterId, now);
     // The backup belongs to the workflow between its successful pre-check and its upgrade (point order, 4.3.14);
     // any other time it is a plain backup.
@@ -581,7 +582,7 @@ export const upgradeWorkflowHandlers: Handlers = {
           `(${workflowView(existing, slice, now).phase}); finish or cancel it before creating another`,
       );
     }
-    assertClusterReady(cluster, slice, clusterId, now, 'create an upgrade workflow');
+    assertClusterReady(cluster, slice, clusterId, now, 'creating an upgrade workflow');
     assertCurrentVersion(cluster, body.spec.clusterVersion, 'spec.clusterVersion');
     assertTargetOnPath(cluster, body.spec.targetVersion, 'spec.targetVersion');
     // spec.clusterID is "generated, input ignored" (table 4-332, R5).
@@ -624,7 +625,7 @@ export const upgradeWorkflowHandlers: Handlers = {
 export const reconcileUpgradeTasks: Reconciler = ({ state, now }) => {
   let changed = false;
   for (const [projectId, project] of Object.entries(state.projects)) {
-    for (const task of Object.values(project.upgrade.upgrades)) {
+    for (const task of Object.values(completeUpgradeSlice(project.upgrade).upgrades)) {
       if (task.settled) continue;
       const result = upgradeState(task, now);
       if (!isUpgradeTerminal(result) || result.endAt === null) continue;

@@ -147,3 +147,18 @@ export const emptyUpgradeSlice = (): UpgradeSlice => ({
   workflows: {},
   profiles: {},
 });
+
+/**
+ * Fills in the maps a state saved by an older emulator lacks (the stub stored `{}`), in place, so it still loads.
+ * The type says every map is there; a loaded JSON document may not agree.
+ */
+export function completeUpgradeSlice(slice: UpgradeSlice): UpgradeSlice {
+  const empty = emptyUpgradeSlice();
+  slice.prechecks ??= empty.prechecks;
+  slice.snapshots ??= empty.snapshots;
+  slice.upgrades ??= empty.upgrades;
+  slice.postchecks ??= empty.postchecks;
+  slice.workflows ??= empty.workflows;
+  slice.profiles ??= empty.profiles;
+  return slice;
+}

@@ -1,6 +1,9 @@
-// The emulated service's cluster versions and upgrade paths (seed 4.3.12) and upgrade feature gates (4.3.13).
-// THE one table of supported versions and platform versions of the upgrade module: until resources/clusters.ts
-// exports `supportedClusterVersions`, everything here (paths, upgrade info, target checks) reads this table.
+// The emulated service's upgrade paths (seed 4.3.12) and upgrade feature gates (4.3.13). The versions and their
+// latest platform versions are the cluster module's `supportedClusterVersions` (the ONE list of versions); this
+// module adds what only upgrades need: the Kubernetes release of each version, the earlier platform versions a
+// cluster may still run, and the path (one minor version at a time).
+import { supportedClusterVersions } from './clusters.ts';
+
 export type ClusterVersionRow = {
   /** Cluster version as spec.version carries it: "v1.21 and above look like v1.21, v1.23" (table 4-325). */
   version: string;
@@ -8,21 +11,40 @@ export type ClusterVersionRow = {
   release: string;
   /**
    * Platform versions cce.X.Y (table 4-325: X feature version from 1, Y patch from 0, counted per cluster version),
-   * newest first: a cluster created now gets the first one.
+   * newest first: the first one is the cluster module's latest, the one a new cluster or an upgrade gets.
    */
   platformVersions: readonly [string, ...string[]];
-  /** Versions a cluster of this version may upgrade to: one minor at a time, as the console offers them. */
+  /** Versions a cluster of this version may upgrade to: the next minor version, as the console offers it. */
   nextVersions: readonly string[];
 };
 
-/** Newer cluster versions have had fewer platform iterations, hence the falling X. */
-export const clusterVersionTable: readonly ClusterVersionRow[] = [
-  { version: 'v1.28', release: 'v1.28.15', platformVersions: ['cce.6.0', 'cce.5.2'], nextVersions: ['v1.29'] },
-  { version: 'v1.29', release: 'v1.29.10', platformVersions: ['cce.5.1', 'cce.4.0'], nextVersions: ['v1.30'] },
-  { version: 'v1.30', release: 'v1.30.6', platformVersions: ['cce.4.1', 'cce.3.0'], nextVersions: ['v1.31'] },
-  { version: 'v1.31', release: 'v1.31.4', platformVersions: ['cce.3.0', 'cce.2.1'], nextVersions: ['v1.32'] },
-  { version: 'v1.32', release: 'v1.32.1', platformVersions: ['cce.2.0'], nextVersions: [] },
-];
+/** The Kubernetes patch release each version runs (shown as versionInfo.release). */
+const kubernetesReleases: Readonly<Record<string, string>> = {
+  'v1.28': 'v1.28.15',
+  'v1.29': 'v1.29.10',
+  'v1.30': 'v1.30.6',
+  'v1.31': 'v1.31.4',
+  'v1.32': 'v1.32.1',
+};
+
+/** cce.X.Y and the two feature versions before it (cce.(X-1).0, cce.(X-2).0; X counts from 1). */
+function platformHistory(latest: string): [string, ...string[]] {
+  const match = /^cce\.(\d+)\.(\d+)$/.exec(latest);
+  if (!match) return [latest];
+  const feature = Number(match[1]);
+  const earlier = [feature - 1, feature - 2].filter((x) => x >= 1).map((x) => `cce.${x}.0`);
+  return [latest, ...earlier];
+}
+
+export const clusterVersionTable: readonly ClusterVersionRow[] = supportedClusterVersions.map((entry, index, all) => {
+  const next = all[index + 1];
+  return {
+    version: entry.version,
+    release: kubernetesReleases[entry.version] ?? entry.version,
+    platformVersions: platformHistory(entry.platformVersion),
+    nextVersions: next ? [next.version] : [],
+  };
+});
 
 export function versionRow(version: string | null | undefined): ClusterVersionRow | undefined {
   return clusterVersionTable.find((row) => row.version === version);

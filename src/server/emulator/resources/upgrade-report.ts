@@ -106,7 +106,8 @@ export const precheckCatalog: readonly CheckItem[] = [
       const unhealthy = addons.filter((addon) => addon.status !== 'running');
       if (unhealthy.length === 0) return null;
       return {
-        message: `addon [ ${unhealthy.map((a) => a.alias).join(', ')} ] status is abnormal, check and try again`,
+        // The example's wording; a status other than `abnormal` is named after the add-on.
+        message: `addon [ ${unhealthy.map((a) => (a.status === 'abnormal' ? a.alias : `${a.alias} (${a.status})`)).join(', ')} ] status is abnormal, check and try again`,
         riskSource: { addonRisks: unhealthy.map(({ addonTemplateName, alias }) => ({ addonTemplateName, alias })) },
       };
     },

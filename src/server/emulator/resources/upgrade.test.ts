@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { operations, type OperationId } from '../../../contract/operations.ts';
 import { parseServiceTime } from '../../../contract/time.ts';
 import { createTestEmulator, type TestEmulator, type TestResponse } from '../test-client.ts';
-import { makeCluster } from './clusters.ts';
+import { makeCluster, supportedClusterVersions } from './clusters.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -101,9 +101,13 @@ describe('upgrade paths, feature gates and upgrade info', () => {
     const body = expectAnswer(await t.call('GET', '/autopilot/v3/clusterupgradepaths'), 'listUpgradePaths', 200);
     expect(body.kind).toBe('ClusterUpgradePaths');
     const paths = body.upgradePaths as Array<{ version: string; platformVersion: string; targetVersions: string[] }>;
-    expect(paths).toContainEqual({ version: 'v1.28', platformVersion: 'cce.6.0', targetVersions: ['v1.29'] });
+    // versions and latest platform versions are the cluster module's supportedClusterVersions
+    for (const supported of supportedClusterVersions) {
+      expect(paths.find((p) => p.version === supported.version)?.platformVersion).toBe(supported.platformVersion);
+    }
+    expect(paths).toContainEqual({ version: 'v1.28', platformVersion: 'cce.8.0', targetVersions: ['v1.29'] });
     // an older platform version may also move to the newest platform of its own version
-    expect(paths).toContainEqual({ version: 'v1.28', platformVersion: 'cce.5.2', targetVersions: ['v1.28', 'v1.29'] });
+    expect(paths).toContainEqual({ version: 'v1.28', platformVersion: 'cce.6.0', targetVersions: ['v1.28', 'v1.29'] });
     expect(paths.find((p) => p.version === 'v1.32')?.targetVersions).toEqual([]);
     for (const p of paths) expect(p.platformVersion).toMatch(/^cce\.\d+\.\d+$/);
   });
@@ -120,7 +124,8 @@ describe('upgrade paths, feature gates and upgrade info', () => {
     const { t, clusterId, base } = setup();
     const portal = expectAnswer(await t.call('GET', `${base(clusterId('legacy-portal'))}/upgradeinfo`), 'getUpgradeInfo', 200);
     expect(portal.kind).toBe('UpgradeInfo');
-    expect(portal.spec).toMatchObject({ versionInfo: { release: 'v1.28.15', patch: 'r0', suggestPatch: 'r0', targetVersions: ['v1.29'] } });
+    // legacy-portal runs cce.6.0, older than v1.28's newest cce.8.0: a patch upgrade is on offer too
+    expect(portal.spec).toMatchObject({ versionInfo: { release: 'v1.28.15', patch: 'r0', suggestPatch: 'r0', targetVersions: ['v1.28', 'v1.29'] } });
     expect((portal.spec as Json).lastUpgradeInfo).toBeUndefined();
     expect(portal.status).toBeUndefined();
 
@@ -295,7 +300,7 @@ describe('guided upgrade end to end', () => {
       clusterUpgradeAction: {
         version: 'v1.28',
         targetVersion: 'v1.29',
-        targetPlatformVersion: 'cce.5.1',
+        targetPlatformVersion: 'cce.6.0',
         strategy: { type: 'inPlaceRollingUpdate', inPlaceRollingUpdate: { userDefinedStep: 20 } },
         config: {},
       },
@@ -356,7 +361,7 @@ describe('guided upgrade end to end', () => {
     t.advance(10 * HOUR);
     task = expectAnswer(await t.call('GET', taskPath), 'getUpgradeTask', 200);
     expect(task.status).toMatchObject({ phase: 'Success', progress: '100.00' });
-    expect(await clusterOf(t, base(id))).toEqual({ phase: 'Available', version: 'v1.29', platformVersion: 'cce.5.1' });
+    expect(await clusterOf(t, base(id))).toEqual({ phase: 'Available', version: 'v1.29', platformVersion: 'cce.6.0' });
     expect(await addonVersions(t, id)).toMatchObject({ coredns: '1.29.4' });
     const after = expectAnswer(await t.call('GET', `${base(id)}/upgradeinfo`), 'getUpgradeInfo', 200);
     expect(after.spec).toMatchObject({ lastUpgradeInfo: { phase: 'Success' }, versionInfo: { release: 'v1.29.10', targetVersions: ['v1.30'] } });
@@ -442,7 +447,7 @@ describe('guided upgrade end to end', () => {
     // v1.32 is the newest version: nothing further
     expectAnswer(await t.call('POST', `${base(id)}/operation/upgrade`, { body: upgradeBody('v1.32') }), 'upgradeCluster', 200);
     t.advance(UPGRADE);
-    expect(await clusterOf(t, base(id))).toMatchObject({ version: 'v1.32', platformVersion: 'cce.2.0' });
+    expect(await clusterOf(t, base(id))).toMatchObject({ version: 'v1.32', platformVersion: 'cce.1.0' });
     expectRefusal(await t.call('POST', `${base(id)}/operation/precheck`, { body: precheckBody() }), 400, 'CCE.01400015', /no upgrade target/);
     expectRefusal(await t.call('POST', `${base(id)}/operation/upgradeworkflows`, { body: workflowBody('v1.33') }), 400, 'CCE.01400015', /no upgrade path/);
   });
@@ -559,7 +564,7 @@ describe('refusals', () => {
   it('refuses requests that contradict the cluster', async () => {
     const { t, project, clusterId, base } = setup();
     const portal = clusterId('legacy-portal');
-    const id = addCluster(t, project, 'refusals', 'v1.30', 'cce.4.1');
+    const id = addCluster(t, project, 'refusals', 'v1.30', 'cce.5.0');
     const upgrade = (body: unknown) => t.call('POST', `${base(id)}/operation/upgrade`, { body });
     expectRefusal(await upgrade({ metadata: { apiVersion: 'v3', kind: 'UpgradeTask' }, spec: {} }), 400, 'CCE.01400001', /clusterUpgradeAction is required/);
     expectRefusal(await upgrade(upgradeBody('v1.29')), 400, 'CCE.01400015', /offer v1\.31/);

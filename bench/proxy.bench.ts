@@ -1,0 +1,168 @@
+// `npm run bench:proxy`: on loopback, in one run, throughput and p50/p99 latency of
+//   (a) direct calls to the standalone emulator (`npm run emulator`, signatures pre-computed by this script), and
+//   (b) the same calls through the console (`npm start` in AK/SK mode, CCE_ENDPOINT = the emulator), which signs each,
+// for a GET list and a POST with a 50 kB JSON body; prints the ratio proxy/direct.
+// Target: >= 0.85 of direct throughput, <= 1 ms added p50. Both processes are children of this one, so the load
+// generator (autocannon, here) does not share an event loop with either server. The emulator verifies every signature.
+import { spawn } from 'node:child_process';
+import { cpus } from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon, { type Result } from 'autocannon';
+import { startStandaloneEmulator, testProject, testRegion } from '../src/server/proxy/test-servers.ts';
+import { signRequest } from '../src/server/signing/sign.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const credentials = { ak: 'BENCHAK0000000000001', sk: 'bench-secret-key-0123456789abcdefghij' };
+const duration = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+type Proxy = { url: string; stop(): Promise<void> };
+
+function startConsole(endpoint: string): Promise<Proxy> {
+  const child = spawn(resolve(root, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      PORT: '0',
+      CLOUD_SDK_AK: credentials.ak,
+      CLOUD_SDK_SK: credentials.sk,
+      CCE_REGION: testRegion,
+      CCE_PROJECT_ID: testProject,
+      CCE_ENDPOINT: endpoint,
+      // the audit trail is part of the cost of a write: written to a file, as in production
+      AUDIT_LOG: join(mkdtempSync(join(tmpdir(), 'bench-proxy-')), 'audit.jsonl'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the console did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const port = /console on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1];
+      if (port) {
+        clearTimeout(timer);
+        resolvePromise({
+          url: `http://127.0.0.1:${port}`,
+          stop: async () => {
+            child.kill('SIGTERM');
+            await exited;
+          },
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`the console exited with ${code}:\n${output}`)));
+  });
+}
+
+type Call = { method: 'GET' | 'POST'; path: string; body?: string };
+
+/** Headers of a direct call: signed once (a signature holds 15 minutes; the emulator does not refuse a replay). */
+function signedHeaders(base: string, call: Call): Record<string, string> {
+  const signed = signRequest({
+    method: call.method,
+    url: `${base}${call.path}`,
+    headers: { 'content-type': 'application/json' },
+    body: call.body,
+    credentials: { ...credentials, projectId: testProject },
+    date: new Date(),
+  });
+  return Object.fromEntries(Object.entries(signed.headers).filter(([name]) => name !== 'host'));
+}
+
+type Measured = { result: Result; p50: number; p99: number; statuses: string };
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function measure(url: string, call: Call, headers: Record<string, string>): Promise<Measured> {
+  const options = { url, method: call.method, headers, connections, pipelining: 1, timeout: 10, ...(call.body ? { body: call.body } : {}) };
+  await autocannon({ ...options, duration: 2 }); // warm-up: JIT, keep-alive sockets, caches
+  let times = new Float64Array(1 << 16);
+  let count = 0;
+  const instance = autocannon({ ...options, duration });
+  // autocannon's histogram has 1 ms buckets; the response events carry the exact times
+  instance.on('response', (_client, _status, _bytes, responseTime) => {
+    if (count === times.length) {
+      const grown = new Float64Array(times.length * 2);
+      grown.set(times);
+      times = grown;
+    }
+    times[count++] = responseTime;
+  });
+  const result = await instance;
+  const sorted = times.slice(0, count).sort();
+  const statuses = Object.entries(result.statusCodeStats)
+    .map(([code, { count: n }]) => `${code}×${n}`)
+    .join(' ');
+  return { result, p50: percentile(sorted, 50), p99: percentile(sorted, 99), statuses };
+}
+
+const fmt = (n: number, digits = 2) => n.toFixed(digits).padStart(9);
+
+async function main() {
+  const emulator = await startStandaloneEmulator({ EMULATOR_AK: credentials.ak, EMULATOR_SK: credentials.sk, EMULATOR_CONTROL: '0' });
+  const proxy = await startConsole(emulator.url);
+  try {
+    const list = (await (await fetch(`${proxy.url}/autopilot/v3/projects/${testProject}/clusters`)).json()) as {
+      items: Array<{ metadata: { uid: string; name: string } }>;
+    };
+    const cluster = list.items.find((c) => c.metadata.name === 'prod-payments') ?? list.items[0];
+    if (!cluster) throw new Error('the demo scenario has no cluster');
+
+    // 50 kB of tags: more than the 20 a cluster may have, so both paths get the same 400 after the signature
+    // was verified and the body parsed (a measure of transport, signing and verification; nothing is stored).
+    const tags = Array.from({ length: 185 }, (_, i) => ({ key: `bench-${String(i).padStart(3, '0')}`, value: 'v'.repeat(250) }));
+    const body = JSON.stringify({ tags });
+    const calls: Array<{ name: string; call: Call }> = [
+      { name: `GET listClusters (${list.items.length} clusters)`, call: { method: 'GET', path: `/autopilot/v3/projects/${testProject}/clusters` } },
+      {
+        name: `POST batchCreateClusterTags, ${(Buffer.byteLength(body) / 1024).toFixed(1)} kB body`,
+        call: { method: 'POST', path: `/autopilot/v3/projects/${testProject}/clusters/${cluster.metadata.uid}/tags/create`, body },
+      },
+    ];
+    const browser = { origin: proxy.url, 'x-console-csrf': '1', 'content-type': 'application/json' };
+
+    // The emulator really checks signatures: a tampered one is refused.
+    const tampered = signedHeaders(emulator.url, calls[0]?.call ?? { method: 'GET', path: '/' });
+    tampered.Authorization = (tampered.Authorization ?? '').replace(/Signature=[0-9a-f]/, (m) => (m.endsWith('0') ? `${m.slice(0, -1)}1` : `${m.slice(0, -1)}0`));
+    const refused = await fetch(`${emulator.url}${calls[0]?.call.path ?? '/'}`, { headers: tampered });
+
+    console.log(`proxy benchmark — node ${process.version}, ${cpus().length} CPUs, ${connections} connections, ${duration} s per measurement`);
+    console.log(`emulator ${emulator.url} (verifies every signature: a tampered one got ${refused.status}), console ${proxy.url} (AK/SK mode)\n`);
+    console.log(`${'call'.padEnd(48)} ${'path'.padEnd(7)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'ac p50'.padStart(7)} ${'ac p99'.padStart(7)}  statuses`);
+    const verdicts: string[] = [];
+    for (const { name, call } of calls) {
+      const direct = await measure(`${emulator.url}${call.path}`, call, signedHeaders(emulator.url, call));
+      const proxied = await measure(`${proxy.url}${call.path}`, call, call.method === 'GET' ? {} : browser);
+      for (const [label, m] of [
+        ['direct', direct],
+        ['proxy', proxied],
+      ] as const) {
+        console.log(
+          `${(label === 'direct' ? name : '').padEnd(48)} ${label.padEnd(7)} ${fmt(m.result.requests.average, 0)} ${fmt(m.p50)} ${fmt(m.p99)} ${String(m.result.latency.p50).padStart(7)} ${String(m.result.latency.p99).padStart(7)}  ${m.statuses}${m.result.errors ? ` errors×${m.result.errors}` : ''}`,
+        );
+      }
+      const ratio = proxied.result.requests.average / direct.result.requests.average;
+      const added = proxied.p50 - direct.p50;
+      const same = direct.statuses.split('×')[0] === proxied.statuses.split('×')[0];
+      verdicts.push(
+        `${name}: throughput proxy/direct ${ratio.toFixed(3)} (target ≥ 0.85: ${ratio >= 0.85 ? 'met' : 'NOT met'}), added p50 ${added.toFixed(3)} ms (target ≤ 1 ms: ${added <= 1 ? 'met' : 'NOT met'})${same ? '' : ' — the two paths got different statuses!'}`,
+      );
+    }
+    console.log(`\n${verdicts.join('\n')}`);
+  } finally {
+    await proxy.stop();
+    await emulator.stop();
+  }
+}
+
+await main();
