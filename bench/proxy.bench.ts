@@ -5,12 +5,11 @@
 // Target: >= 0.85 of direct throughput, <= 1 ms added p50. Both processes are children of this one, so the load
 // generator (autocannon, here) does not share an event loop with either server. The emulator verifies every signature.
 import { spawn } from 'node:child_process';
-import { cpus } from 'node:os';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon, { type Result } from 'autocannon';
-import { startStandaloneEmulator, testProject, testRegion } from '../src/server/proxy/test-servers.ts';
+import { testProject, testRegion } from '../src/server/proxy/test-servers.ts';
 import { signRequest } from '../src/server/signing/sign.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -18,47 +17,47 @@ const credentials = { ak: 'BENCHAK0000000000001', sk: 'bench-secret-key-01234567
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
-type Proxy = { url: string; stop(): Promise<void> };
+type Server = { url: string; pid: number; stop(): Promise<void> };
 
-function startConsole(endpoint: string): Promise<Proxy> {
-  const child = spawn(resolve(root, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
+/** A server of this repository in its own process (node + the tsx loader, no wrapper process in between). */
+function startServer(script: string, env: Record<string, string>, banner: RegExp): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: root,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      PORT: '0',
-      CLOUD_SDK_AK: credentials.ak,
-      CLOUD_SDK_SK: credentials.sk,
-      CCE_REGION: testRegion,
-      CCE_PROJECT_ID: testProject,
-      CCE_ENDPOINT: endpoint,
-      // the audit trail is part of the cost of a write: written to a file, as in production
-      AUDIT_LOG: join(mkdtempSync(join(tmpdir(), 'bench-proxy-')), 'audit.jsonl'),
-    },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the console did not start:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
+    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), 20_000);
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const port = /console on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1];
-      if (port) {
+      const port = banner.exec(output)?.[1];
+      if (port && child.pid !== undefined) {
         clearTimeout(timer);
         resolvePromise({
           url: `http://127.0.0.1:${port}`,
+          pid: child.pid,
           stop: async () => {
             child.kill('SIGTERM');
             await exited;
           },
         });
       }
-    };
-    child.stdout.on('data', onData);
+    });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`the console exited with ${code}:\n${output}`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${output}`)));
   });
+}
+
+/** CPU time (ms) a process has used so far (Linux /proc; NaN elsewhere). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 type Call = { method: 'GET' | 'POST'; path: string; body?: string };
@@ -76,18 +75,20 @@ function signedHeaders(base: string, call: Call): Record<string, string> {
   return Object.fromEntries(Object.entries(signed.headers).filter(([name]) => name !== 'host'));
 }
 
-type Measured = { result: Result; p50: number; p99: number; statuses: string };
+type Measured = { result: Result; p50: number; p99: number; statuses: string; cpu: Record<string, number> };
 
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-async function measure(url: string, call: Call, headers: Record<string, string>): Promise<Measured> {
+async function measure(url: string, call: Call, headers: Record<string, string>, servers: Record<string, Server>): Promise<Measured> {
   const options = { url, method: call.method, headers, connections, pipelining: 1, timeout: 10, ...(call.body ? { body: call.body } : {}) };
   await autocannon({ ...options, duration: 2 }); // warm-up: JIT, keep-alive sockets, caches
   let times = new Float64Array(1 << 16);
   let count = 0;
+  const cpuBefore = Object.fromEntries(Object.entries(servers).map(([name, server]) => [name, cpuMs(server.pid)]));
+  const loadBefore = process.cpuUsage();
   const instance = autocannon({ ...options, duration });
   // autocannon's histogram has 1 ms buckets; the response events carry the exact times
   instance.on('response', (_client, _status, _bytes, responseTime) => {
@@ -99,18 +100,47 @@ async function measure(url: string, call: Call, headers: Record<string, string>)
     times[count++] = responseTime;
   });
   const result = await instance;
+  const load = process.cpuUsage(loadBefore);
+  // CPU per request of each process: what the proxy costs, whatever else the machine is doing
+  const cpu: Record<string, number> = { autocannon: (load.user + load.system) / 1000 / Math.max(1, count) };
+  for (const [name, server] of Object.entries(servers)) cpu[name] = (cpuMs(server.pid) - (cpuBefore[name] ?? 0)) / Math.max(1, count);
   const sorted = times.slice(0, count).sort();
   const statuses = Object.entries(result.statusCodeStats)
     .map(([code, { count: n }]) => `${code}×${n}`)
     .join(' ');
-  return { result, p50: percentile(sorted, 50), p99: percentile(sorted, 99), statuses };
+  return { result, p50: percentile(sorted, 50), p99: percentile(sorted, 99), statuses, cpu };
 }
 
 const fmt = (n: number, digits = 2) => n.toFixed(digits).padStart(9);
 
 async function main() {
-  const emulator = await startStandaloneEmulator({ EMULATOR_AK: credentials.ak, EMULATOR_SK: credentials.sk, EMULATOR_CONTROL: '0' });
-  const proxy = await startConsole(emulator.url);
+  const emulator = await startServer(
+    'src/server/emulator/standalone.ts',
+    {
+      EMULATOR_PORT: '0',
+      EMULATOR_SPEED: '0',
+      EMULATOR_CONTROL: '0',
+      EMULATOR_AK: credentials.ak,
+      EMULATOR_SK: credentials.sk,
+      EMULATOR_PROJECT_ID: testProject,
+      EMULATOR_REGION: testRegion,
+    },
+    /emulator on http:\/\/127\.0\.0\.1:(\d+)/,
+  );
+  const proxy = await startServer(
+    'src/server/main.ts',
+    {
+      PORT: '0',
+      CLOUD_SDK_AK: credentials.ak,
+      CLOUD_SDK_SK: credentials.sk,
+      CCE_REGION: testRegion,
+      CCE_PROJECT_ID: testProject,
+      CCE_ENDPOINT: emulator.url,
+      // the audit trail is part of the cost of a write: written to a file, as in production
+      AUDIT_LOG: join(mkdtempSync(join(tmpdir(), 'bench-proxy-')), 'audit.jsonl'),
+    },
+    /console on http:\/\/127\.0\.0\.1:(\d+)/,
+  );
   try {
     const list = (await (await fetch(`${proxy.url}/autopilot/v3/projects/${testProject}/clusters`)).json()) as {
       items: Array<{ metadata: { uid: string; name: string } }>;
@@ -138,17 +168,20 @@ async function main() {
 
     console.log(`proxy benchmark — node ${process.version}, ${cpus().length} CPUs, ${connections} connections, ${duration} s per measurement`);
     console.log(`emulator ${emulator.url} (verifies every signature: a tampered one got ${refused.status}), console ${proxy.url} (AK/SK mode)\n`);
-    console.log(`${'call'.padEnd(48)} ${'path'.padEnd(7)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'ac p50'.padStart(7)} ${'ac p99'.padStart(7)}  statuses`);
+    console.log(
+      `${'call'.padEnd(48)} ${'path'.padEnd(7)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'ac p50'.padStart(7)} ${'ac p99'.padStart(7)}  CPU ms/request (load · proxy · emulator)  statuses`,
+    );
     const verdicts: string[] = [];
     for (const { name, call } of calls) {
-      const direct = await measure(`${emulator.url}${call.path}`, call, signedHeaders(emulator.url, call));
-      const proxied = await measure(`${proxy.url}${call.path}`, call, call.method === 'GET' ? {} : browser);
+      const servers = { proxy, emulator };
+      const direct = await measure(`${emulator.url}${call.path}`, call, signedHeaders(emulator.url, call), servers);
+      const proxied = await measure(`${proxy.url}${call.path}`, call, call.method === 'GET' ? {} : browser, servers);
       for (const [label, m] of [
         ['direct', direct],
         ['proxy', proxied],
       ] as const) {
         console.log(
-          `${(label === 'direct' ? name : '').padEnd(48)} ${label.padEnd(7)} ${fmt(m.result.requests.average, 0)} ${fmt(m.p50)} ${fmt(m.p99)} ${String(m.result.latency.p50).padStart(7)} ${String(m.result.latency.p99).padStart(7)}  ${m.statuses}${m.result.errors ? ` errors×${m.result.errors}` : ''}`,
+          `${(label === 'direct' ? name : '').padEnd(48)} ${label.padEnd(7)} ${fmt(m.result.requests.average, 0)} ${fmt(m.p50)} ${fmt(m.p99)} ${String(m.result.latency.p50).padStart(7)} ${String(m.result.latency.p99).padStart(7)}  ${[m.cpu.autocannon, m.cpu.proxy, m.cpu.emulator].map((v) => (v ?? NaN).toFixed(3)).join(' · ').padEnd(40)} ${m.statuses}${m.result.errors ? ` errors×${m.result.errors}` : ''}`,
         );
       }
       const ratio = proxied.result.requests.average / direct.result.requests.average;
@@ -159,6 +192,9 @@ async function main() {
       );
     }
     console.log(`\n${verdicts.join('\n')}`);
+    console.log(
+      `\nThe load generator, the console and the emulator share ${cpus().length} CPUs: when they are saturated, throughput through the proxy is bounded by the sum of the three CPU costs per request above, direct throughput by two of them.`,
+    );
   } finally {
     await proxy.stop();
     await emulator.stop();

@@ -42,6 +42,19 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, `/quotas (${scheme})`);
     });
 
+    test('the list with its quota used up, filtered to nothing, and empty', async ({ page, request, emulator }) => {
+      const settings = await request.put('/__emulator/settings', { data: { clusterQuota: 4 } });
+      expect(settings.ok(), await settings.text()).toBe(true);
+      await page.goto('/clusters?q=nothing-matches');
+      await expect(page.getByText('The cluster quota is used up')).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'No cluster matches' })).toBeVisible();
+      await expectNoSeriousViolations(page, `/clusters, quota used up, no match (${scheme})`);
+      await emulator.reset('empty');
+      await page.goto('/clusters');
+      await expect(page.getByRole('heading', { name: 'No clusters yet' })).toBeVisible();
+      await expectNoSeriousViolations(page, `/clusters, empty (${scheme})`);
+    });
+
     for (const name of ['prod-payments', 'staging-api', 'analytics-batch']) {
       test(`every tab of ${name}`, async ({ page, emulator: _ }) => {
         await page.goto('/clusters');
@@ -57,5 +70,41 @@ for (const scheme of ['light', 'dark'] as const) {
         }
       });
     }
+
+    test('dialogs, field errors and a cluster being deleted', async ({ page, emulator: _ }) => {
+      await page.goto('/clusters');
+      await page.getByRole('table', { name: 'Clusters' }).getByRole('link', { name: 'prod-payments', exact: true }).click();
+      await expect(page).toHaveURL(/\/clusters\/[0-9a-f-]{36}$/);
+      const path = new URL(page.url()).pathname;
+
+      await page.goto(`${path}/connection`);
+      await page.getByRole('textbox', { name: 'EIP ID' }).fill('2c0a7d1e-5b3f-4e8a-9c61-7f2d4b8e1a90');
+      await page.getByRole('button', { name: 'Bind EIP' }).click();
+      const bind = page.getByRole('dialog', { name: 'Bind the EIP?' });
+      await expect(bind).toBeVisible();
+      await expectNoSeriousViolations(page, `${path}/connection with the bind dialog (${scheme})`);
+      await bind.getByRole('button', { name: 'Bind EIP' }).click();
+      // the dialog's closing fade would be measured too
+      await expect(bind).toBeHidden();
+      await expect(page.getByRole('button', { name: 'Unbind EIP' })).toBeVisible();
+      await expectNoSeriousViolations(page, `${path}/connection with an EIP bound (${scheme})`);
+
+      await page.goto(`${path}/tags`);
+      await page.getByRole('textbox', { name: 'Key 1' }).fill('_sys_x');
+      await page.getByRole('button', { name: 'Add tags' }).click();
+      await expect(page.getByText('Must not start with _sys_ (reserved for the system)')).toBeVisible();
+      await page.getByRole('checkbox', { name: 'Select tag env' }).check();
+      await page.getByRole('button', { name: 'Delete selected (1)' }).click();
+      await expect(page.getByRole('dialog', { name: 'Delete 1 tag(s)?' })).toBeVisible();
+      await expectNoSeriousViolations(page, `${path}/tags with a field error and a dialog (${scheme})`);
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await expect(page.getByRole('dialog')).toBeHidden();
+
+      await page.goto(`${path}/delete`);
+      await page.getByRole('textbox', { name: /To confirm, type the cluster name/ }).fill('prod-payments');
+      await page.getByRole('button', { name: 'Delete cluster' }).click();
+      await expect(page.getByRole('region', { name: /^Job / }).getByRole('table')).toBeVisible();
+      await expectNoSeriousViolations(page, `${path}/delete while Deleting (${scheme})`);
+    });
   });
 }

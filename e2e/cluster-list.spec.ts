@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 test('the cluster list shows the demo clusters with their phases', async ({ page, emulator: _ }) => {
@@ -47,8 +48,8 @@ test('the colour scheme choice persists', async ({ page, emulator: _ }) => {
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
 });
 
-const clusterTable = (page: import('@playwright/test').Page) => page.getByRole('table', { name: 'Clusters' });
-const clusterLinks = (page: import('@playwright/test').Page) => clusterTable(page).getByRole('row').getByRole('link');
+const clusterTable = (page: Page) => page.getByRole('table', { name: 'Clusters' });
+const clusterLinks = (page: Page) => clusterTable(page).getByRole('row').getByRole('link');
 
 test('search, phase filter and sort narrow the list and live in the URL', async ({ page, emulator: _ }) => {
   await page.goto('/clusters');

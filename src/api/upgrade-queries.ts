@@ -1,7 +1,7 @@
 // Upgrade: global paths and feature gates; per cluster (nested under the cluster's key) the upgrade info, the
 // task histories of each kind, and the workflows.
 import { queryOptions } from '@tanstack/react-query';
-import { transitionalPostcheckStatuses, transitionalPrecheckStatuses, transitionalSnapshotStatuses } from '../contract/upgrade-checks.ts';
+import { transitionalPrecheckStatuses, transitionalSnapshotStatuses } from '../contract/upgrade-checks.ts';
 import type { CreatePostcheckBody, CreatePrecheckBody, PrecheckTask } from '../contract/upgrade-checks.ts';
 import { transitionalPointStatuses, transitionalWorkflowPhases } from '../contract/upgrade-workflows.ts';
 import type { CreateUpgradeWorkflowBody, UpdateUpgradeWorkflowBody, UpgradeWorkflow } from '../contract/upgrade-workflows.ts';

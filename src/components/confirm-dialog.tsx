@@ -1,6 +1,7 @@
 // A destructive or far-reaching action asks first: a titled modal dialog with the consequence, Cancel and the
-// action. The caller passes every label (so this component needs no catalog) and the error of a failed attempt,
-// which stays in the dialog so the user can retry or cancel.
+// action (a danger action in red.9: white on red.8 is 4.48:1, just under AA). The caller passes every label (so
+// this component needs no catalog) and the error of a failed attempt, which stays in the dialog so the user can
+// retry or cancel.
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ErrorAlert } from './error-alert.tsx';
@@ -21,7 +22,7 @@ export type ConfirmDialogProps = {
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { opened, title, children, confirmLabel, cancelLabel, onConfirm, onClose, pending = false, danger = false, error } = props;
   return (
-    <Modal opened={opened} onClose={pending ? () => undefined : onClose} title={title} centered closeButtonProps={{ 'aria-label': cancelLabel }}>
+    <Modal opened={opened} onClose={pending ? () => undefined : onClose} title={title} centered withCloseButton={false}>
       <Stack gap="md">
         {children}
         {error ? <ErrorAlert error={error} /> : null}
@@ -29,7 +30,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           <Button variant="default" onClick={onClose} disabled={pending}>
             {cancelLabel}
           </Button>
-          <Button color={danger ? 'red' : undefined} onClick={onConfirm} loading={pending} data-autofocus>
+          <Button color={danger ? 'red.9' : undefined} onClick={onConfirm} loading={pending} data-autofocus>
             {confirmLabel}
           </Button>
         </Group>

@@ -15,10 +15,10 @@ import {
   listClustersQuerySchema,
   parseAddonInstallAnnotation,
   resolveDeleteClusterOptions,
-  resourceTagSchema,
   updateClusterBodySchema,
   type CreateClusterBody,
 } from './clusters.ts';
+import { resourceTagSchema } from './tags.ts';
 
 function messages(schema: z.ZodType, value: unknown): string[] {
   const result = schema.safeParse(value);
@@ -195,7 +195,7 @@ describe('createCluster body', () => {
       [{ key: ' env', value: 'v' }, 'tag key must not start or end with a space'],
       [{ key: 'env#', value: 'v' }, 'tag key may contain only'],
       [{ key: '_sys_owner', value: 'v' }, 'tag key must not start with "_sys_"'],
-      [{ key: 'env' }, 'tag value must be present (send "" for an empty value)'],
+      [{ key: 'env' }, 'tag value must be present (it may be empty)'],
       [{ key: 'env', value: 'v'.repeat(256) }, 'tag value must be at most 255 characters'],
       [{ key: 'env', value: 'a|b' }, 'tag value may contain only'],
       [{ key: 'env', value: 'v', owner: 'me' }, 'tag has unknown field(s): owner'],
@@ -216,7 +216,7 @@ describe('createCluster body', () => {
       expect(messages(createClusterBodySchema, withSpec({ clusterTags: tags.slice(0, 20) }))).toEqual([]);
       expect(
         messages(createClusterBodySchema, withSpec({ clusterTags: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] })),
-      ).toContain('tag key "a" is given more than once');
+      ).toContain('tags must not name the key "a" more than once');
     });
   });
 

@@ -13,6 +13,7 @@ import {
   timestampSchema,
 } from './common.ts';
 import { defineOperation, noBodySchema, noQuerySchema } from './operation.ts';
+import { checkUniqueTagKeys, maxTagsPerCluster, resourceTagSchema } from './tags.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Known values (the UI's selects and badges read these)
@@ -208,87 +209,6 @@ function subnetListSchema(field: string) {
     error: `${field} must be a list of {subnetID}`,
   });
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-// Resource tags (seed 4.1.1 table 4-12 lines 857-860; 4.5.1 table 4-377 lines 14261-14262; 4.5.2 line 14551)
-// Shared with tags.ts, which imports resourceTagSchema / resourceTagKeySchema from here.
-// ---------------------------------------------------------------------------------------------------------------
-
-/** Seed 4.5.1 line 14228: at most 20 tags per cluster. */
-export const maxClusterTags = 20;
-export const maxTagKeyLength = 128;
-export const maxTagValueLength = 255;
-/**
- * The special characters differ per table (digest §7: 4-12 key `_.:/=-+@`, value `_.:/=-@`; 4-64 no `:`; 4-377 key
- * no `/`, value `_.:/=-+@` …). The union is accepted, as the digest recommends; flagged there for a product decision.
- */
-export const tagSpecialCharacters = ['_', '.', ':', '/', '=', '+', '-', '@'] as const;
-const tagCharacters = /^[\p{L}\p{Nd} _.:/=+\-@]*$/u;
-const tagCharactersSentence =
-  `letters (including Chinese characters), digits, spaces and ${tagSpecialCharacters.join(' ')}`;
-
-/**
- * Tag key: not empty, at most 128 characters, letters/digits/spaces/specials, must not start with "_sys_". "No
- * leading or trailing space" is stated by 4.5.1 (line 14261) only; it is applied everywhere, because the tags of a
- * cluster created with spec.clusterTags are the same tags 4.5.1 manages.
- */
-export const resourceTagKeySchema = z
-  .string({ error: (issue) => (issue.input === undefined ? 'tag key is required' : 'tag key must be a string') })
-  .superRefine((key, ctx) => {
-    if (key === '') {
-      ctx.addIssue({ code: 'custom', message: 'tag key must not be empty' });
-      return;
-    }
-    if (characterCount(key) > maxTagKeyLength) {
-      ctx.addIssue({ code: 'custom', message: `tag key must be at most ${maxTagKeyLength} characters` });
-    }
-    if (key !== key.trim()) {
-      ctx.addIssue({ code: 'custom', message: 'tag key must not start or end with a space' });
-    }
-    if (!tagCharacters.test(key)) {
-      ctx.addIssue({ code: 'custom', message: `tag key may contain only ${tagCharactersSentence}` });
-    }
-    if (key.startsWith('_sys_')) {
-      ctx.addIssue({ code: 'custom', message: 'tag key must not start with "_sys_" (reserved for the system)' });
-    }
-  });
-
-/** Tag value: may be empty but must be present (R2: the table says optional, the text says "must not be omitted"). */
-export const resourceTagValueSchema = z
-  .string({
-    error: (issue) =>
-      issue.input === undefined
-        ? 'tag value must be present (send "" for an empty value)'
-        : 'tag value must be a string',
-  })
-  .superRefine((value, ctx) => {
-    if (characterCount(value) > maxTagValueLength) {
-      ctx.addIssue({ code: 'custom', message: `tag value must be at most ${maxTagValueLength} characters` });
-    }
-    if (!tagCharacters.test(value)) {
-      ctx.addIssue({ code: 'custom', message: `tag value may contain only ${tagCharactersSentence}` });
-    }
-  });
-
-/** AutopilotResourceTag / ResourceTag as sent: {key, value}. */
-export const resourceTagSchema = requestObject('tag', { key: resourceTagKeySchema, value: resourceTagValueSchema });
-export type ResourceTag = z.infer<typeof resourceTagSchema>;
-/**
- * A key named twice in one list is refused [inferred: two values for one key is a caller error; the tag API
- * overwrites on the same key (line 14229), so the outcome would depend on the order].
- */
-export function checkUniqueTagKeys(tags: readonly { key: string }[], ctx: z.RefinementCtx): void {
-  const seen = new Set<string>();
-  tags.forEach((tag, index) => {
-    if (seen.has(tag.key)) {
-      ctx.addIssue({ code: 'custom', path: [index, 'key'], message: `tag key "${tag.key}" is given more than once` });
-    }
-    seen.add(tag.key);
-  });
-}
-
-/** Same schema under the name the create body uses. */
-export const clusterTagBodySchema = resourceTagSchema;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Add-ons installed with the cluster: the `cluster.install.addons/install` annotation (seed 4.1.1 lines 781, 1060)
@@ -593,7 +513,7 @@ const createClusterSpecSchema = requestObject('spec', {
   kubernetesSvcIpRange: cidrSchema('spec.kubernetesSvcIpRange').optional(),
   clusterTags: z
     .array(resourceTagSchema, { error: 'spec.clusterTags must be a list of {key, value}' })
-    .max(maxClusterTags, `spec.clusterTags must have at most ${maxClusterTags} tags`)
+    .max(maxTagsPerCluster, `spec.clusterTags must have at most ${maxTagsPerCluster} tags`)
     .superRefine(checkUniqueTagKeys)
     .optional(),
   kubeProxyMode: z.enum(kubeProxyModes, { error: 'spec.kubeProxyMode must be "iptables"' }).default('iptables'),

@@ -79,7 +79,8 @@ export const resourceDeleteTagSchema = z.strictObject(
 );
 export type ResourceDeleteTag = z.infer<typeof resourceDeleteTagSchema>;
 
-function uniqueKeys(tags: ReadonlyArray<{ key: string }>, ctx: z.RefinementCtx) {
+/** A key named twice in one list is refused (two values for one key would make the outcome depend on order). */
+export function checkUniqueTagKeys(tags: ReadonlyArray<{ key: string }>, ctx: z.RefinementCtx) {
   const seen = new Set<string>();
   tags.forEach((tag, index) => {
     if (seen.has(tag.key)) {
@@ -104,7 +105,7 @@ export const batchCreateClusterTagsBodySchema = z.strictObject(
       .array(resourceTagSchema, { error: 'tags must be a list of {key, value} tags' })
       .min(1, 'tags must contain at least one tag')
       .max(maxTagsPerCluster, `tags must contain at most ${maxTagsPerCluster} tags (the limit per cluster)`)
-      .superRefine(uniqueKeys),
+      .superRefine(checkUniqueTagKeys),
   },
   requestObjectError('the batchCreateClusterTags body', 'tags'),
 );
@@ -116,7 +117,7 @@ export const batchDeleteClusterTagsBodySchema = z.strictObject(
     tags: z
       .array(resourceDeleteTagSchema, { error: 'tags must be a list of {key} tags' })
       .min(1, 'tags must contain at least one tag')
-      .superRefine(uniqueKeys),
+      .superRefine(checkUniqueTagKeys),
   },
   requestObjectError('the batchDeleteClusterTags body', 'tags'),
 );

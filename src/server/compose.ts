@@ -4,9 +4,9 @@ import { resolve } from 'node:path';
 import { createEmulator, type Emulator } from './emulator/app.ts';
 import { createConsoleApp } from './proxy/app.ts';
 import { secretsOf, type ServerConfig } from './proxy/config.ts';
-import type { Upstream } from './proxy/forward.ts';
 import { iamTokenSource, staticTokenSource, type TokenSource } from './proxy/iam-token.ts';
 import { createAuditLog, type AuditLog, type LogSink } from './proxy/log.ts';
+import { fetchUpstream, networkUpstream, toRequest, type Upstream } from './proxy/upstream.ts';
 
 export type ConsoleServer = {
   app: ReturnType<typeof createConsoleApp>;
@@ -18,7 +18,7 @@ export type ConsoleServer = {
 export type ComposeOptions = {
   staticRoot?: string;
   /** Where signed requests go (default: the network, or the embedded emulator in emulator mode). */
-  upstream?: Upstream;
+  upstream?: (request: Request) => Promise<Response>;
   /** How the IAM token exchange reaches IAM (default: the network). */
   iamFetch?: (request: Request) => Promise<Response>;
   quiet?: boolean;
@@ -32,7 +32,7 @@ export type ComposeOptions = {
 export function composeServer(config: ServerConfig, options: ComposeOptions = {}): ConsoleServer {
   const audit = createAuditLog({ file: config.auditLog, secrets: secretsOf(config), quiet: options.quiet, sink: options.logSink });
   let emulator: Emulator | null = null;
-  let upstream: Upstream = options.upstream ?? ((request) => fetch(request));
+  let upstream: Upstream = options.upstream ? fetchUpstream(options.upstream) : networkUpstream();
   if (config.mode === 'emulator' && config.emulator) {
     if (config.credentials.kind !== 'aksk') throw new Error('the embedded emulator is signed with AK/SK');
     emulator = createEmulator({
@@ -44,14 +44,13 @@ export function composeServer(config: ServerConfig, options: ComposeOptions = {}
       scenario: config.emulator.scenario,
       control: config.emulator.control,
     });
-    const embedded = emulator;
-    upstream = async (request) => embedded.fetch(request);
+    upstream = fetchUpstream(emulator.fetch);
   }
   if (options.tap) {
     const inner = upstream;
     const tap = options.tap;
     upstream = async (request) => {
-      tap(request.clone());
+      tap(toRequest(request));
       return inner(request);
     };
   }

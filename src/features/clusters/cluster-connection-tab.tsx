@@ -87,7 +87,8 @@ function PublicAccess({ cluster, projectId }: { cluster: Cluster; projectId: str
   const eip = useUpdateClusterEip(projectId, clusterIdOf(cluster));
   const [eipId, setEipId] = useState('');
   const [inputError, setInputError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<UpdateClusterEipBody | null>(null);
+  // the request stays after the dialog closes, so its closing animation does not flip to the other action's text
+  const [dialog, setDialog] = useState<{ open: boolean; body: UpdateClusterEipBody }>({ open: false, body: { spec: { action: 'unbind' } } });
   const bound = hasPublicEndpoint(endpoints.data?.status);
   const boundSpec = endpoints.data?.spec?.spec;
 
@@ -99,18 +100,18 @@ function PublicAccess({ cluster, projectId }: { cluster: Cluster; projectId: str
     }
     setInputError(null);
     eip.reset();
-    setConfirming({ spec: { action: 'bind', spec: { id: eipId.trim() } } });
+    setDialog({ open: true, body: { spec: { action: 'bind', spec: { id: eipId.trim() } } } });
   };
   const confirm = () => {
-    if (!confirming) return;
-    eip.mutate(confirming, {
+    eip.mutate(dialog.body, {
       onSuccess: () => {
-        setConfirming(null);
+        setDialog({ ...dialog, open: false });
         setEipId('');
       },
     });
   };
-  const binding = confirming?.spec.action === 'bind';
+  const request = dialog.body.spec;
+  const binding = request.action === 'bind';
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="connection-eip">
@@ -136,10 +137,10 @@ function PublicAccess({ cluster, projectId }: { cluster: Cluster; projectId: str
           <Group>
             <Button
               color="red"
-              variant="outline"
+              variant="light"
               onClick={() => {
                 eip.reset();
-                setConfirming({ spec: { action: 'unbind' } });
+                setDialog({ open: true, body: { spec: { action: 'unbind' } } });
               }}
             >
               {t('connection.eip.unbind')}
@@ -176,19 +177,19 @@ function PublicAccess({ cluster, projectId }: { cluster: Cluster; projectId: str
         </form>
       )}
       <ConfirmDialog
-        opened={confirming !== null}
+        opened={dialog.open}
         title={binding ? t('connection.eip.confirmBindTitle') : t('connection.eip.confirmUnbindTitle')}
         confirmLabel={binding ? t('connection.eip.bind') : t('connection.eip.unbind')}
         cancelLabel={t('clusterUi.cancel')}
         onConfirm={confirm}
-        onClose={() => setConfirming(null)}
+        onClose={() => setDialog({ ...dialog, open: false })}
         pending={eip.isPending}
         danger={!binding}
         error={eip.error}
       >
         <Text size="sm">
-          {binding && confirming?.spec.action === 'bind'
-            ? t('connection.eip.confirmBindBody', { id: confirming.spec.spec?.id ?? '', name: cluster.metadata.name })
+          {binding
+            ? t('connection.eip.confirmBindBody', { id: request.spec?.id ?? '', name: cluster.metadata.name })
             : t('connection.eip.confirmUnbindBody', { name: cluster.metadata.name })}
         </Text>
       </ConfirmDialog>

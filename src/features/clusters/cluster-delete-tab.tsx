@@ -139,7 +139,7 @@ export function ClusterDeleteTab({ cluster, projectId }: { cluster: Cluster; pro
             />
             {remove.isError ? <ErrorAlert error={remove.error} /> : null}
             <div>
-              <Button type="submit" color="red" disabled={!confirmed || busy} loading={remove.isPending}>
+              <Button type="submit" color="red.9" disabled={!confirmed || busy} loading={remove.isPending}>
                 {t('delete.submit')}
               </Button>
             </div>

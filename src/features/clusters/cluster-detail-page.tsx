@@ -4,7 +4,7 @@
 import { Alert, Anchor, Badge, Code, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/api-error.ts';
 import { clusterQueries, quotaQueries } from '../../api/cluster-queries.ts';
@@ -33,8 +33,11 @@ function useReturnToListWhenDeleted(projectId: string, clusterId: string, last: 
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const deletedName = last?.status?.phase === 'Deleting' && isGone(error) ? last.metadata.name : null;
+  // once per deletion, also when Strict Mode runs the effect twice
+  const announced = useRef<string | null>(null);
   useEffect(() => {
-    if (!deletedName) return;
+    if (!deletedName || announced.current === deletedName) return;
+    announced.current = deletedName;
     notifications.show({ color: 'green', title: t('delete.done.title'), message: t('delete.done.body', { name: deletedName }) });
     queryClient.removeQueries({ queryKey: clusterQueries.scope(projectId, clusterId) });
     void queryClient.invalidateQueries({ queryKey: clusterQueries.lists(projectId) });

@@ -8,6 +8,7 @@ import { Link, useSearchParams } from 'react-router';
 import { clusterQueries } from '../../api/cluster-queries.ts';
 import { useConsoleConfig } from '../../api/console-queries.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { RelativeTime } from '../../components/relative-time.tsx';
 import { clusterEndpointTypes, clusterPhases, type Cluster } from '../../contract/clusters.ts';
@@ -174,7 +175,7 @@ export function ClusterListPage() {
               }
             />
           ) : (
-            <Table.ScrollContainer minWidth={900}>
+            <TableScroll minWidth={900} label={t('clusters.table.label')}>
               <Table striped highlightOnHover aria-label={t('clusters.table.label')}>
                 <Table.Thead>
                   <Table.Tr>
@@ -215,7 +216,7 @@ export function ClusterListPage() {
                   })}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </TableScroll>
           )}
           <Text size="xs" c="dimmed" aria-live="polite">
             {isFiltered(view) ? t('clusters.countFiltered', { shown: rows.length, count: all.length }) : t('clusters.count', { count: all.length })}

@@ -19,7 +19,8 @@ function CurrentTags({ cluster, projectId }: { cluster: Cluster; projectId: stri
   const { t } = useI18n();
   const remove = useBatchDeleteClusterTags(projectId, clusterIdOf(cluster));
   const [selected, setSelected] = useState<string[]>([]);
-  const [confirming, setConfirming] = useState(false);
+  // the keys asked about stay while the dialog closes (the selection is cleared on success)
+  const [dialog, setDialog] = useState<{ open: boolean; keys: string[] }>({ open: false, keys: [] });
   const [problem, setProblem] = useState<string | null>(null);
   const tags = cluster.spec.clusterTags;
   // a key deleted meanwhile (or by another tab) is no longer selectable
@@ -28,14 +29,14 @@ function CurrentTags({ cluster, projectId }: { cluster: Cluster; projectId: stri
 
   const toggle = (key: string, on: boolean) => setSelected(on ? [...selection, key] : selection.filter((k) => k !== key));
   const confirm = () => {
-    const result = deleteTagsBody(selection);
+    const result = deleteTagsBody(dialog.keys);
     if (!result.ok) {
       setProblem(translateRule(result.message, t));
       return;
     }
     remove.mutate(result.body, {
       onSuccess: () => {
-        setConfirming(false);
+        setDialog({ ...dialog, open: false });
         setSelected([]);
       },
     });
@@ -49,12 +50,12 @@ function CurrentTags({ cluster, projectId }: { cluster: Cluster; projectId: stri
         </Title>
         <Button
           color="red"
-          variant="outline"
+          variant="light"
           disabled={selection.length === 0}
           onClick={() => {
             remove.reset();
             setProblem(null);
-            setConfirming(true);
+            setDialog({ open: true, keys: selection });
           }}
         >
           {t('tags.deleteSelected', { count: selection.length })}
@@ -98,17 +99,17 @@ function CurrentTags({ cluster, projectId }: { cluster: Cluster; projectId: stri
         </Table>
       )}
       <ConfirmDialog
-        opened={confirming}
-        title={t('tags.confirmDeleteTitle', { count: selection.length })}
+        opened={dialog.open}
+        title={t('tags.confirmDeleteTitle', { count: dialog.keys.length })}
         confirmLabel={t('tags.confirmDelete')}
         cancelLabel={t('clusterUi.cancel')}
         onConfirm={confirm}
-        onClose={() => setConfirming(false)}
+        onClose={() => setDialog({ ...dialog, open: false })}
         pending={remove.isPending}
         danger
         error={remove.error ?? (problem ? new Error(problem) : null)}
       >
-        <Text size="sm">{t('tags.confirmDeleteBody', { name: cluster.metadata.name, keys: selection.join(', ') })}</Text>
+        <Text size="sm">{t('tags.confirmDeleteBody', { name: cluster.metadata.name, keys: dialog.keys.join(', ') })}</Text>
       </ConfirmDialog>
     </Paper>
   );

@@ -314,9 +314,9 @@ export function issuesOfStep(issues: readonly WizardIssue[], step: WizardStep): 
   return issues.filter((issue) => stepOfField(issue.field) === step);
 }
 
-/** The issues of one field; `prefix` also takes its rows ("eniSubnets" -> "eniSubnets.0" …). */
-export function issuesOfField(issues: readonly WizardIssue[], field: WizardField, { prefix = false } = {}): WizardIssue[] {
-  return issues.filter((issue) => issue.field === field || (prefix && issue.field.startsWith(`${field}.`)));
+/** The issues of one field (a list's own issues only: its rows are fields of their own). */
+export function issuesOfField(issues: readonly WizardIssue[], field: WizardField): WizardIssue[] {
+  return issues.filter((issue) => issue.field === field);
 }
 
 /** The touched-key of the input a field is edited in (rows and add-ons by their identity, not their index). */

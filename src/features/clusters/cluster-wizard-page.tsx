@@ -83,9 +83,9 @@ export function ClusterWizardPage() {
     document.getElementById(pending.id)?.focus();
   });
 
-  const errorOf: FieldErrorOf = (field, options) => {
+  const errorOf: FieldErrorOf = (field) => {
     const messages = showsErrorsOf(state, field)
-      ? issuesOfField(validation.issues, field, { prefix: options?.withRows }).map((issue) => issueText(t, issue.message))
+      ? issuesOfField(validation.issues, field).map((issue) => issueText(t, issue.message))
       : [];
     if (serverFieldError?.field === field) messages.push(serverFieldError.message);
     return messages.length > 0 ? [...new Set(messages)].join('; ') : undefined;
@@ -193,21 +193,21 @@ export function ClusterWizardPage() {
           <ClusterWizardTags {...stepProps} />
         ) : (
           <ClusterWizardReview
-              form={state.form}
-              body={validation.body}
-              version={version}
-              addonVersions={addonVersions}
-              issues={validation.issues}
-              submitError={create.error}
-              serverFieldError={serverFieldError}
-              onEdit={(target) => goTo(target)}
+            form={state.form}
+            body={validation.body}
+            version={version}
+            addonVersions={addonVersions}
+            issues={validation.issues}
+            submitError={create.error}
+            serverFieldError={serverFieldError}
+            onEdit={(target) => goTo(target)}
             onGoToField={goToField}
           />
         )}
       </Stack>
 
       {ownIssueCount > 0 && state.attempted[step] && step !== 'review' ? (
-        <Text id="cluster-wizard-next-hint" size="sm" c="red" role="status">
+        <Text id="cluster-wizard-next-hint" size="sm" c="var(--mantine-color-red-text)" role="status">
           {t('wizard.fixStep', { count: ownIssueCount })}
         </Text>
       ) : null}
@@ -232,11 +232,6 @@ export function ClusterWizardPage() {
           )}
         </Group>
       </Group>
-      {ownIssueCount > 0 && state.attempted[step] && step !== 'review' ? (
-        <Text id="cluster-wizard-next-hint" size="sm" c="var(--mantine-color-red-text)" role="status">
-          {t('wizard.fixStep', { count: ownIssueCount })}
-        </Text>
-      ) : null}
     </Stack>
   );
 }

@@ -84,25 +84,6 @@ export function ClusterWizardReview(props: ReviewProps) {
         </Alert>
       ) : null}
 
-      {props.submitError ? (
-        <Stack gap="xs">
-          <ErrorAlert error={props.submitError} title={t('wizard.review.submitFailed')} />
-          {serverFieldError ? (
-            <Group gap="xs">
-              <Text size="sm">
-                {t('wizard.review.serverField', {
-                  field: fieldLabel(t, serverFieldError.field, form),
-                  step: stepLabel(t, stepOfField(serverFieldError.field)),
-                })}
-              </Text>
-              <Button size="compact-sm" variant="light" onClick={() => props.onGoToField(serverFieldError.field)}>
-                {t('wizard.review.goToField', { field: fieldLabel(t, serverFieldError.field, form) })}
-              </Button>
-            </Group>
-          ) : null}
-        </Stack>
-      ) : null}
-
       <Section
         step="basics"
         onEdit={props.onEdit}
@@ -173,6 +154,26 @@ export function ClusterWizardReview(props: ReviewProps) {
           {json}
         </Code>
       </Paper>
+
+      {/* next to the Create button, where the eye is when the answer comes */}
+      {props.submitError ? (
+        <Stack gap="xs">
+          <ErrorAlert error={props.submitError} title={t('wizard.review.submitFailed')} />
+          {serverFieldError ? (
+            <Group gap="xs">
+              <Text size="sm">
+                {t('wizard.review.serverField', {
+                  field: fieldLabel(t, serverFieldError.field, form),
+                  step: stepLabel(t, stepOfField(serverFieldError.field)),
+                })}
+              </Text>
+              <Button size="compact-sm" variant="light" onClick={() => props.onGoToField(serverFieldError.field)}>
+                {t('wizard.review.goToField', { field: fieldLabel(t, serverFieldError.field, form) })}
+              </Button>
+            </Group>
+          ) : null}
+        </Stack>
+      ) : null}
     </Stack>
   );
 }

@@ -4,7 +4,7 @@ import type { Dispatch } from 'react';
 import type { WizardAction, WizardState } from './cluster-wizard-form.ts';
 import type { WizardField } from './cluster-wizard-fields.ts';
 
-export type FieldErrorOf = (field: WizardField, options?: { withRows?: boolean }) => string | undefined;
+export type FieldErrorOf = (field: WizardField) => string | undefined;
 
 export type WizardStepProps = {
   state: WizardState;

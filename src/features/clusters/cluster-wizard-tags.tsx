@@ -1,6 +1,6 @@
 // Step 4 of the create wizard: resource tags (spec.clusterTags), checked with the documented key and value rules.
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { maxClusterTags } from '../../contract/clusters.ts';
+import { maxTagsPerCluster } from '../../contract/tags.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { fieldInputId } from './cluster-wizard-fields.ts';
 import type { WizardStepProps } from './cluster-wizard-step-props.ts';
@@ -13,7 +13,7 @@ export function ClusterWizardTags({ state, dispatch, errorOf }: WizardStepProps)
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
-        {t('wizard.tags.hint', { max: maxClusterTags })}
+        {t('wizard.tags.hint', { max: maxTagsPerCluster })}
       </Text>
       {tags.length === 0 ? <Text size="sm">{t('wizard.tags.none')}</Text> : null}
       {tags.map((tag, index) => (
@@ -54,11 +54,11 @@ export function ClusterWizardTags({ state, dispatch, errorOf }: WizardStepProps)
         </Text>
       ) : null}
       <Group>
-        <Button variant="light" disabled={tags.length >= maxClusterTags} onClick={() => dispatch({ type: 'addTag' })}>
+        <Button variant="light" disabled={tags.length >= maxTagsPerCluster} onClick={() => dispatch({ type: 'addTag' })}>
           {t('wizard.tags.add')}
         </Button>
         <Text size="sm" c="dimmed" aria-live="polite">
-          {t('wizard.tags.count', { count: tags.length, max: maxClusterTags })}
+          {t('wizard.tags.count', { count: tags.length, max: maxTagsPerCluster })}
         </Text>
       </Group>
     </Stack>

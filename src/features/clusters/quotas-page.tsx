@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { quotaQueries } from '../../api/cluster-queries.ts';
 import { useConsoleConfig } from '../../api/console-queries.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { isKnownValue } from '../../contract/common.ts';
 import { quotaKeys, quotaUnits, type QuotaResource } from '../../contract/quotas.ts';
@@ -68,7 +69,7 @@ export function QuotasPage() {
       ) : quotas.data.quotas.length === 0 ? (
         <EmptyState title={t('quotas.empty')} />
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <TableScroll minWidth={720} label={t('quotas.tableLabel')}>
           <Table aria-label={t('quotas.tableLabel')} striped>
             <Table.Thead>
               <Table.Tr>
@@ -87,7 +88,7 @@ export function QuotasPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
     </Stack>
   );

@@ -7,13 +7,14 @@ import { cceErrorCodes } from '../../contract/errors.ts';
 import { createMatcher } from '../../contract/match.ts';
 import { operationList } from '../../contract/operations.ts';
 import { publicConfig, type ServerConfig } from './config.ts';
-import { createForwarder, splitTarget, type Upstream } from './forward.ts';
+import { createForwarder, splitTarget } from './forward.ts';
 import type { TokenSource } from './iam-token.ts';
 import type { AuditLog } from './log.ts';
 import { createLoginApp } from './login.ts';
 import { consoleErrorCodes, jsonError, ProxyRefusal, refusalResponse } from './refusal.ts';
 import { controlGuard, csrfGuard, hardenResponses, hostGuard, sessionGate, targetGuard } from './security.ts';
 import { createStaticHandler } from './static.ts';
+import type { Upstream } from './upstream.ts';
 
 export type ConsoleAppOptions = {
   config: ServerConfig;

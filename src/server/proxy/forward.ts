@@ -6,14 +6,12 @@ import { cceErrorCodes } from '../../contract/errors.ts';
 import { createMatcher } from '../../contract/match.ts';
 import type { AnyOperation } from '../../contract/operation.ts';
 import { operationList } from '../../contract/operations.ts';
-import { canonicalQuery, canonicalUri, parseRawQuery, SigningError, type QueryPair } from '../signing/canonical.ts';
+import { canonicalQuery, canonicalUri, parseRawQuery, SigningError } from '../signing/canonical.ts';
 import { signRequest } from '../signing/sign.ts';
 import type { ServerConfig } from './config.ts';
 import type { TokenSource } from './iam-token.ts';
 import { consoleErrorCodes, jsonError, ProxyRefusal } from './refusal.ts';
-
-/** Where a signed request goes: the network, or the embedded emulator in-process. */
-export type Upstream = (request: Request) => Promise<Response>;
+import { UpstreamTooLarge, type Upstream, type UpstreamResponse } from './upstream.ts';
 
 /** The documented AK/SK body limit (seed §3.2, signing spec §8.7). */
 export const maxBodyBytes = 12 * 1024 * 1024;
@@ -47,9 +45,13 @@ const tooLarge = () =>
  */
 export async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const announced = request.headers.get('content-length');
-  if (announced !== null && (!/^\d+$/.test(announced) || Number(announced) > limit)) {
+  if (announced !== null) {
     if (!/^\d+$/.test(announced)) throw new ProxyRefusal(400, cceErrorCodes.invalidRequest, 'Invalid Content-Length');
-    throw tooLarge();
+    if (Number(announced) > limit) throw tooLarge();
+    // The HTTP parser holds the client to its Content-Length: reading it whole is bounded (and, with
+    // @hono/node-server, read straight from the socket without a web stream).
+    if (Number(announced) === 0) return new Uint8Array();
+    return new Uint8Array(await request.arrayBuffer());
   }
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
@@ -86,7 +88,7 @@ async function readAll(body: ReadableStream<Uint8Array>, limit: number): Promise
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel().catch(() => undefined);
-      throw new ProxyRefusal(502, consoleErrorCodes.upstreamUnreachable, `CCE answered more than ${limit} bytes`);
+      throw new UpstreamTooLarge(`CCE answered more than ${limit} bytes`);
     }
     chunks.push(value);
   }
@@ -205,20 +207,16 @@ export function createForwarder(config: ServerConfig, upstream: Upstream, tokenS
     }
     const accept = request.headers.get('accept')?.trim() || 'application/json';
     if (!acceptPattern.test(accept)) throw new ProxyRefusal(400, cceErrorCodes.invalidRequest, 'Invalid request: malformed Accept header');
+    const wrongType = () =>
+      new ProxyRefusal(415, cceErrorCodes.contentTypeNotSupported, `${op.id} takes an application/json body, not ${contentType || 'an untyped one'}`);
+    if (op.bodyKind === 'json' && contentType !== '' && !jsonPattern.test(contentType)) throw wrongType();
 
     const body = request.method === 'GET' ? new Uint8Array() : await readLimited(request, maxBodyBytes);
-    if (op.bodyKind === 'json' && body.byteLength > 0 && !jsonPattern.test(contentType)) {
-      throw new ProxyRefusal(415, cceErrorCodes.contentTypeNotSupported, `${op.id} takes an application/json body, not ${contentType || 'an untyped one'}`);
-    }
+
+    if (op.bodyKind === 'json' && body.byteLength > 0 && !jsonPattern.test(contentType)) throw wrongType();
     if (op.bodyKind === 'none' && body.byteLength > 0) {
       throw new ProxyRefusal(400, cceErrorCodes.invalidRequest, `Invalid request: ${op.id} takes no request body`);
     }
-
-    // The bytes on the wire are the canonical ones, so the gateway re-canonicalises to exactly what was signed.
-    const { query, wirePath, wireQuery } = refuseSigning(() => {
-      const pairs: QueryPair[] = parseRawQuery(rawQuery);
-      return { query: pairs, wirePath: canonicalUri(rawPath).replace(/\/$/, ''), wireQuery: canonicalQuery(pairs) };
-    });
 
     const signed: Record<string, string> = {};
     // JSON APIs sign content-type application/json (like the SDK, even on GET); multipart leaves it unsigned
@@ -229,14 +227,20 @@ export function createForwarder(config: ServerConfig, upstream: Upstream, tokenS
     if (!pathHasProject || config.credentials.kind === 'aksk') signed['x-project-id'] = config.projectId;
     if (language) signed['x-language'] = language;
 
-    const headers = new Headers();
+    // The bytes on the wire are the canonical ones (path re-encoded, without the trailing `/` the SDK strips too;
+    // query decoded, sorted, re-encoded), so the gateway re-canonicalises to exactly what was signed.
+    const path = rawPath.length > 1 && rawPath.endsWith('/') ? rawPath.slice(0, -1) : rawPath;
+    const query = refuseSigning(() => parseRawQuery(rawQuery));
+    const headers: Record<string, string> = {};
     let sentToken: string | null = null;
+    let wirePath: string;
+    let wireQuery: string;
     if (config.credentials.kind === 'aksk') {
       const credentials = config.credentials;
       const s = refuseSigning(() =>
         signRequest({
           method: request.method,
-          url: `${origin}${wirePath}`,
+          url: `${origin}${path}`,
           query,
           headers: signed,
           body,
@@ -245,18 +249,22 @@ export function createForwarder(config: ServerConfig, upstream: Upstream, tokenS
           date: new Date(),
         }),
       );
-      for (const [k, v] of Object.entries(s.headers)) headers.set(k, v);
+      Object.assign(headers, s.headers);
+      // the signer hands back the path and query it signed: those go on the wire
+      wirePath = s.wirePath;
+      wireQuery = s.wireQuery;
     } else {
+      ({ wirePath, wireQuery } = refuseSigning(() => ({ wirePath: canonicalUri(path).slice(0, -1), wireQuery: canonicalQuery(query) })));
       // spec §10: token mode forwards X-Auth-Token and adds no Authorization.
-      for (const [k, v] of Object.entries(signed)) headers.set(k, v);
+      Object.assign(headers, signed);
       if (!tokenSource) throw new ProxyRefusal(500, cceErrorCodes.internal, 'No IAM token source is configured');
       sentToken = await tokenSource.get();
-      headers.set('x-auth-token', sentToken);
+      headers['x-auth-token'] = sentToken;
     }
-    if (multipart) headers.set('content-type', contentType);
-    headers.set('accept', accept);
+    if (multipart) headers['content-type'] = contentType;
+    headers.accept = accept;
 
-    // One deadline for the answer's head (and, for JSON, its body); the browser going away aborts too.
+    // One deadline for the answer's head and, for JSON, its body. A download gets an idle timeout instead.
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
@@ -266,59 +274,50 @@ export function createForwarder(config: ServerConfig, upstream: Upstream, tokenS
       }, config.timeoutMs);
     });
     deadline.catch(() => undefined);
-    const onClientGone = () => controller.abort();
-    request.signal.addEventListener('abort', onClientGone, { once: true });
-    const done = () => {
-      clearTimeout(timer);
-      request.signal.removeEventListener('abort', onClientGone);
-    };
 
-    const upstreamUrl = `${origin}${wirePath}${wireQuery ? `?${wireQuery}` : ''}`;
-    let response: Response;
+    const streamed = op.responseKind === 'binary';
+    let response: UpstreamResponse;
     let payload: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer> | null;
     try {
       response = await Promise.race([
-        upstream(
-          new Request(upstreamUrl, {
-            method: request.method,
-            headers,
-            body: body.byteLength > 0 ? body : null,
-            signal: controller.signal,
-            // a redirect would carry the token or a signed request to wherever Location says: never followed
-            redirect: 'manual',
-          }),
-        ),
+        upstream({
+          method: request.method,
+          url: `${origin}${wirePath}${wireQuery ? `?${wireQuery}` : ''}`,
+          headers,
+          body: body.byteLength > 0 ? body : null,
+          signal: controller.signal,
+          stream: streamed,
+          maxBufferedBytes: maxBufferedResponseBytes,
+        }),
         deadline,
       ]);
-      if (nullBodyStatuses.has(response.status) || !response.body) payload = null;
-      else if (op.responseKind === 'binary') payload = response.body;
-      else payload = await Promise.race([readAll(response.body, maxBufferedResponseBytes), deadline]);
+      payload = response.body;
+      if (payload instanceof ReadableStream && !streamed) payload = await Promise.race([readAll(payload, maxBufferedResponseBytes), deadline]);
     } catch (error) {
-      done();
+      clearTimeout(timer);
       if (error instanceof ProxyRefusal) throw error;
       if (error instanceof UpstreamTimeout) {
         return ok(jsonError(504, consoleErrorCodes.upstreamTimeout, `CCE did not answer ${op.id} within ${config.timeoutMs} ms`));
       }
-      if (request.signal.aborted) return ok(jsonError(499, consoleErrorCodes.upstreamUnreachable, 'The browser went away'));
+      if (error instanceof UpstreamTooLarge) return ok(jsonError(502, consoleErrorCodes.upstreamUnreachable, error.message));
       return ok(jsonError(502, consoleErrorCodes.upstreamUnreachable, `CCE could not be reached at ${origin}`));
     }
+    clearTimeout(timer);
 
     if (sentToken !== null && response.status === 401) tokenSource?.invalidate(sentToken);
 
-    const out = new Headers({ 'cache-control': 'no-store' });
+    const out: Record<string, string> = { 'cache-control': 'no-store' };
     for (const name of passedResponseHeaders) {
-      const value = response.headers.get(name);
-      if (value !== null) out.set(name, value);
+      const value = response.header(name);
+      if (value !== null) out[name] = value;
     }
     if (payload instanceof ReadableStream) {
       // The chart archive streams through: never held whole in memory (spec: "streams the chart archive download").
-      const length = response.headers.get('content-length');
-      if (length !== null && !response.headers.has('content-encoding')) out.set('content-length', length);
-      clearTimeout(timer);
-      const streamed = withIdleTimeout(payload, config.timeoutMs, () => controller.abort());
-      return ok(new Response(streamed, { status: response.status, statusText: response.statusText, headers: out }));
+      const length = response.header('content-length');
+      if (length !== null && response.header('content-encoding') === null) out['content-length'] = length;
+      const body = withIdleTimeout(payload, config.timeoutMs, () => controller.abort());
+      return ok(new Response(body, { status: response.status, statusText: response.statusText, headers: out }));
     }
-    done();
-    return ok(new Response(payload, { status: response.status, statusText: response.statusText, headers: out }));
+    return ok(new Response(nullBodyStatuses.has(response.status) ? null : payload, { status: response.status, statusText: response.statusText, headers: out }));
   };
 }

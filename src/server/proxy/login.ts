@@ -67,6 +67,14 @@ export function safeNext(next: string | undefined | null): string {
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\u0000-\u001f\\]/.test(next)) return '/';
   if (next.startsWith(loginPath)) return '/';
+  // a Location header is ASCII: a path with other characters goes back percent-encoded
+  if (/[^\x21-\x7e]/.test(next)) {
+    try {
+      return encodeURI(next);
+    } catch {
+      return '/';
+    }
+  }
   return next;
 }
 

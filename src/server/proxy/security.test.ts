@@ -245,3 +245,16 @@ describe('audit log', () => {
     expect(entries[1]).toMatchObject({ operationId: 'deleteCluster', clusterId: 'c-456', status: 403, requestId: null });
   });
 });
+
+describe('the login redirect', () => {
+  it('goes back to a path with non-ASCII characters, percent-encoded', async () => {
+    const { app } = console_(remote);
+    const res = await app.request('/console/login', {
+      method: 'POST',
+      headers: sameOriginForm,
+      body: new URLSearchParams({ token: s.consoleToken, next: '/charts/名字?tab=values' }).toString(),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/charts/%E5%90%8D%E5%AD%97?tab=values');
+  });
+});
