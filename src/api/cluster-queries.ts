@@ -1,9 +1,8 @@
-// Query factories for clusters and what hangs off a cluster (jobs, endpoints, quotas), with their mutations.
+// Query factories for clusters and what hangs off a cluster (jobs, quotas, tags), with their mutations. Access (API
+// endpoints, EIP, kubeconfig) is in cluster-access-queries.ts, so the cluster list does not carry it.
 // Keys go from generic to specific: ['projects', p, 'clusters', 'detail', id, …] so invalidating a cluster's detail
 // also refreshes everything nested under it.
 import { queryOptions } from '@tanstack/react-query';
-import { clusterAccessOperations } from '../contract/cluster-access.ts';
-import type { CreateClusterCertBody, UpdateClusterEipBody } from '../contract/cluster-access.ts';
 import {
   clusterOperations,
   transitionalClusterPhases,
@@ -41,12 +40,6 @@ export const clusterQueries = {
       queryFn: ({ signal }) =>
         apiFetch(clusterOperations.getCluster, { params: { project_id: projectId, cluster_id: clusterId }, query: { detail: 'true' }, signal }),
       refetchInterval: pollWhile((data: Cluster) => inStates(transitionalClusterPhases, data.status?.phase)),
-    }),
-  endpoints: (projectId: string, clusterId: string) =>
-    queryOptions({
-      queryKey: [...clusterQueries.scope(projectId, clusterId), 'endpoints'] as const,
-      queryFn: ({ signal }) =>
-        apiFetch(clusterAccessOperations.getClusterEndpoints, { params: { project_id: projectId, cluster_id: clusterId }, signal }),
     }),
 };
 
@@ -90,23 +83,6 @@ export function useDeleteCluster(projectId: string, clusterId: string) {
     operation: clusterOperations.deleteCluster,
     request: (query: DeleteClusterQuery) => ({ params: { project_id: projectId, cluster_id: clusterId }, query }),
     invalidates: () => [clusterQueries.lists(projectId), clusterQueries.scope(projectId, clusterId), quotaQueries.all(projectId)],
-  });
-}
-
-/** The kubeconfig is created on demand (POST), not cached: nothing to invalidate. */
-export function useCreateClusterCert(projectId: string, clusterId: string) {
-  return useApiMutation({
-    operation: clusterAccessOperations.createClusterCert,
-    request: (body: CreateClusterCertBody) => ({ params: { project_id: projectId, cluster_id: clusterId }, body }),
-    invalidates: () => [],
-  });
-}
-
-export function useUpdateClusterEip(projectId: string, clusterId: string) {
-  return useApiMutation({
-    operation: clusterAccessOperations.updateClusterEip,
-    request: (body: UpdateClusterEipBody) => ({ params: { project_id: projectId, cluster_id: clusterId }, body }),
-    invalidates: () => [clusterQueries.scope(projectId, clusterId), clusterQueries.lists(projectId)],
   });
 }
 

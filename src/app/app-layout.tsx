@@ -1,21 +1,11 @@
-// The shell: header (product, mode, language, colour scheme), navigation, and the routed page.
-import {
-  AppShell,
-  Badge,
-  Burger,
-  Group,
-  Loader,
-  NavLink,
-  SegmentedControl,
-  NativeSelect,
-  Text,
-  useMantineColorScheme,
-  type MantineColorScheme,
-} from '@mantine/core';
+// The shell: header (product, mode, language, colour scheme), navigation, and the routed page. A CSS grid of our
+// own rather than Mantine's AppShell: the same layout without its resize handles, media-query styles and scroll lock
+// in every first load (size budget).
+import { Badge, Burger, Group, Loader, NativeSelect, Text, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
 import { Suspense } from 'react';
-import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useConsoleConfig } from '../api/console-queries.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { isLocale, localeNames, locales, useI18n } from '../i18n/i18n.tsx';
@@ -30,12 +20,15 @@ const navItems: Array<{ to: string; label: MessageKey }> = [
   { to: '/upgrades', label: 'nav.upgrades' },
 ];
 
+const colorSchemes = ['light', 'dark', 'auto'] as const satisfies readonly MantineColorScheme[];
+const isColorScheme = (value: string): value is (typeof colorSchemes)[number] => (colorSchemes as readonly string[]).includes(value);
+
 function ModeBadge() {
   const { t } = useI18n();
   const config = useConsoleConfig();
   const mode = t(config.mode === 'emulator' ? 'header.mode.emulator' : 'header.mode.cloud');
   return (
-    <Badge variant="outline" color={config.mode === 'emulator' ? 'grape' : 'teal'} tt="none">
+    <Badge variant="outline" color={config.mode === 'emulator' ? 'grape' : 'teal'} tt="none" visibleFrom="xs">
       {t('header.modeRegion', { mode, region: config.region })}
     </Badge>
   );
@@ -45,16 +38,16 @@ function ColorSchemeSwitch() {
   const { t } = useI18n();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   return (
-    <SegmentedControl
+    <NativeSelect
       size="xs"
+      w={110}
       aria-label={t('header.colorScheme')}
       value={colorScheme}
-      onChange={(value) => setColorScheme(value as MantineColorScheme)}
-      data={[
-        { value: 'light', label: t('header.colorScheme.light') },
-        { value: 'dark', label: t('header.colorScheme.dark') },
-        { value: 'auto', label: t('header.colorScheme.auto') },
-      ]}
+      onChange={(event) => {
+        const value = event.currentTarget.value;
+        if (isColorScheme(value)) setColorScheme(value);
+      }}
+      data={colorSchemes.map((value) => ({ value, label: t(`header.colorScheme.${value}`) }))}
     />
   );
 }
@@ -81,14 +74,14 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+    <div className={classes.shell} data-nav-open={opened || undefined}>
       <a href="#main" className={classes.skipLink}>
         {t('app.skipToContent')}
       </a>
-      <AppShell.Header>
+      <header className={classes.header}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} aria-expanded={opened} aria-controls="main-nav" />
             <Text fw={700} component="span">
               {t('app.title')}
             </Text>
@@ -101,13 +94,15 @@ export function AppLayout() {
             <ColorSchemeSwitch />
           </Group>
         </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
+      </header>
+      <nav id="main-nav" className={classes.nav} aria-label={t('nav.label')}>
         {navItems.map((item) => (
-          <NavLink key={item.to} component={RouterNavLink} to={item.to} label={t(item.label)} active={pathname === item.to || pathname.startsWith(`${item.to}/`)} onClick={close} />
+          <NavLink key={item.to} to={item.to} className={classes.navLink} onClick={close}>
+            {t(item.label)}
+          </NavLink>
         ))}
-      </AppShell.Navbar>
-      <AppShell.Main id="main" tabIndex={-1}>
+      </nav>
+      <main id="main" className={classes.main} tabIndex={-1}>
         <Suspense
           fallback={
             <Group justify="center" py="xl">
@@ -123,7 +118,7 @@ export function AppLayout() {
             )}
           </QueryErrorResetBoundary>
         </Suspense>
-      </AppShell.Main>
-    </AppShell>
+      </main>
+    </div>
   );
 }

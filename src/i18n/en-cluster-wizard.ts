@@ -1,4 +1,4 @@
-// English: the create-cluster wizard and the creation job's progress.
+// English: the create-cluster wizard.
 export const clusterWizardEn = {
   'wizard.title': 'Create cluster',
   'wizard.steps': 'Create cluster steps',
@@ -100,24 +100,4 @@ export const clusterWizardEn = {
   'wizard.issue.addonValuesJson': 'The values must be a JSON object, such as {"replicas": 2}.',
   'wizard.issue.addonUnknown': 'The add-on template {name} is not in the catalog.',
   'wizard.issue.addonIncompatible': '{name} has no version for Kubernetes {version}: remove it or choose another version.',
-
-  'wizard.job.title': 'Creation job',
-  'wizard.job.id': 'Job ID',
-  'wizard.job.progress': 'Creation progress',
-  'wizard.job.summary': '{done} of {total} steps finished ({percent}%)',
-  'wizard.job.failed': 'The creation failed',
-  'wizard.job.noReason': 'The service gave no reason.',
-  'wizard.job.loadFailed': 'The creation job could not be loaded',
-  'wizard.job.subJobs': 'Steps of the creation job',
-  'wizard.job.column.step': 'Step',
-  'wizard.job.column.status': 'Status',
-  'wizard.job.column.reason': 'Reason',
-  'wizard.job.phase.Initializing': 'Initializing',
-  'wizard.job.phase.Running': 'Running',
-  'wizard.job.phase.Success': 'Succeeded',
-  'wizard.job.phase.Failed': 'Failed',
-  'wizard.job.type.CreateCluster': 'Create the cluster',
-  'wizard.job.type.InstallMaster': 'Install the control plane',
-  'wizard.job.type.CreatePSMCert': 'Create the certificates',
-  'wizard.job.type.InstallAddons': 'Install the add-ons',
 } as const;

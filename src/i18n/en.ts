@@ -1,9 +1,10 @@
-// English catalog: the source of every message key. Each area keeps its own part (en-<area>.ts), so areas can be
-// worked on side by side; zh-cn.ts must have the same keys (the type checks it).
-import { clusterWizardEn } from './en-cluster-wizard.ts';
+// English catalog: the source of every message key. Each area keeps its own part (en-<area>.ts) and every zh-CN
+// part must have the same keys (the type checks it). The shell's and the cluster pages' parts form the `base` that
+// the first page needs; other areas' parts load with their pages (i18n.tsx).
+import type { clusterWizardEn } from './en-cluster-wizard.ts';
 import { clustersEn } from './en-clusters.ts';
 
-const coreEn = {
+export const coreEn = {
   'app.title': 'CCE Autopilot Console',
   'app.skipToContent': 'Skip to content',
   'nav.label': 'Main navigation',
@@ -36,7 +37,9 @@ const coreEn = {
   'error.parse': 'The response did not have the expected shape: {detail}',
 } as const;
 
-export const en = { ...coreEn, ...clustersEn, ...clusterWizardEn } as const;
+/** What the first page needs in English (always loaded: it is also the fallback). */
+export const baseEn = { ...coreEn, ...clustersEn } as const;
 
-export type MessageKey = keyof typeof en;
 export type CoreMessageKey = keyof typeof coreEn;
+export type BaseMessageKey = keyof typeof baseEn;
+export type MessageKey = BaseMessageKey | keyof typeof clusterWizardEn;

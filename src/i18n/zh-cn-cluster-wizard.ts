@@ -1,4 +1,4 @@
-// 简体中文: the create-cluster wizard and the creation job's progress. Same keys as en-cluster-wizard.ts.
+// 简体中文: the create-cluster wizard. Same keys as en-cluster-wizard.ts.
 import type { clusterWizardEn } from './en-cluster-wizard.ts';
 
 export const clusterWizardZhCN: Record<keyof typeof clusterWizardEn, string> = {
@@ -96,24 +96,4 @@ export const clusterWizardZhCN: Record<keyof typeof clusterWizardEn, string> = {
   'wizard.issue.addonValuesJson': '参数必须是 JSON 对象，例如 {"replicas": 2}。',
   'wizard.issue.addonUnknown': '插件模板 {name} 不在模板目录中。',
   'wizard.issue.addonIncompatible': '{name} 没有适用于 Kubernetes {version} 的版本：请移除它或选择其他集群版本。',
-
-  'wizard.job.title': '创建任务',
-  'wizard.job.id': '任务 ID',
-  'wizard.job.progress': '创建进度',
-  'wizard.job.summary': '已完成 {done} / {total} 个步骤（{percent}%）',
-  'wizard.job.failed': '创建失败',
-  'wizard.job.noReason': '服务未给出原因。',
-  'wizard.job.loadFailed': '无法加载创建任务',
-  'wizard.job.subJobs': '创建任务的步骤',
-  'wizard.job.column.step': '步骤',
-  'wizard.job.column.status': '状态',
-  'wizard.job.column.reason': '原因',
-  'wizard.job.phase.Initializing': '初始化中',
-  'wizard.job.phase.Running': '执行中',
-  'wizard.job.phase.Success': '成功',
-  'wizard.job.phase.Failed': '失败',
-  'wizard.job.type.CreateCluster': '创建集群',
-  'wizard.job.type.InstallMaster': '安装控制节点',
-  'wizard.job.type.CreatePSMCert': '创建证书',
-  'wizard.job.type.InstallAddons': '安装插件',
 };

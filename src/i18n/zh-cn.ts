@@ -1,6 +1,6 @@
-// 简体中文 catalog. Same keys as en.ts: a missing or extra key is a type error.
-import type { CoreMessageKey, MessageKey } from './en.ts';
-import { clusterWizardZhCN } from './zh-cn-cluster-wizard.ts';
+// 简体中文 base catalog (shell + cluster pages), loaded when the locale is zh-CN. Same keys as en.ts's base: a
+// missing or extra key is a type error.
+import type { BaseMessageKey, CoreMessageKey } from './en.ts';
 import { clustersZhCN } from './zh-cn-clusters.ts';
 
 const coreZhCN: Record<CoreMessageKey, string> = {
@@ -36,4 +36,4 @@ const coreZhCN: Record<CoreMessageKey, string> = {
   'error.parse': '响应的格式不符合预期：{detail}',
 };
 
-export const zhCN: Record<MessageKey, string> = { ...coreZhCN, ...clustersZhCN, ...clusterWizardZhCN };
+export const baseZhCN: Record<BaseMessageKey, string> = { ...coreZhCN, ...clustersZhCN };

@@ -1,10 +1,10 @@
 // Connection: the API server's internal and external addresses (seed 4.1.9), binding / unbinding a public EIP
 // (4.1.8, with confirmation), and a kubeconfig for a chosen validity (4.1.6) downloaded as a YAML file with the
 // kubectl command that uses it.
-import { Alert, Button, Code, CopyButton, DataList, Group, Paper, Radio, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, DataList, Group, Radio, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { clusterQueries, useCreateClusterCert, useUpdateClusterEip } from '../../api/cluster-queries.ts';
+import { clusterAccessQueries, useCreateClusterCert, useUpdateClusterEip } from '../../api/cluster-access-queries.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import {
@@ -17,6 +17,7 @@ import {
 import type { Cluster } from '../../contract/clusters.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { clusterIdOf } from './cluster-detail-tabs.ts';
+import { ClusterSection } from './cluster-section.tsx';
 import { certRequestBody, kubeconfigFileName, kubeconfigYaml, kubectlCommand, type CertValidity } from './kubeconfig-file.ts';
 import { translateRule } from './rule-messages.ts';
 
@@ -52,7 +53,7 @@ function saveTextFile(fileName: string, text: string, type: string) {
 
 function Endpoints({ cluster, projectId }: { cluster: Cluster; projectId: string }) {
   const { t } = useI18n();
-  const endpoints = useQuery(clusterQueries.endpoints(projectId, clusterIdOf(cluster)));
+  const endpoints = useQuery(clusterAccessQueries.endpoints(projectId, clusterIdOf(cluster)));
   const internalUrl = cluster.status?.endpoints.find((e) => e.type === 'Internal')?.url;
   const rows: Array<{ label: string; value: string | null | undefined }> = [
     { label: t('connection.internalUrl'), value: internalUrl },
@@ -60,10 +61,7 @@ function Endpoints({ cluster, projectId }: { cluster: Cluster; projectId: string
     { label: t('connection.publicEndpoint'), value: endpoints.data?.status?.publicEndpoint },
   ];
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="connection-endpoints">
-      <Title order={2} size="h4" mb="sm" id="connection-endpoints">
-        {t('connection.endpoints')}
-      </Title>
+    <ClusterSection title={t('connection.endpoints')}>
       {endpoints.isError ? <ErrorAlert error={endpoints.error} onRetry={() => void endpoints.refetch()} /> : null}
       {endpoints.isPending ? (
         <Skeleton height={80} />
@@ -77,13 +75,13 @@ function Endpoints({ cluster, projectId }: { cluster: Cluster; projectId: string
           ))}
         </DataList>
       )}
-    </Paper>
+    </ClusterSection>
   );
 }
 
 function PublicAccess({ cluster, projectId }: { cluster: Cluster; projectId: string }) {
   const { t } = useI18n();
-  const endpoints = useQuery(clusterQueries.endpoints(projectId, clusterIdOf(cluster)));
+  const endpoints = useQuery(clusterAccessQueries.endpoints(projectId, clusterIdOf(cluster)));
   const eip = useUpdateClusterEip(projectId, clusterIdOf(cluster));
   const [eipId, setEipId] = useState('');
   const [inputError, setInputError] = useState<string | null>(null);
@@ -114,13 +112,7 @@ function PublicAccess({ cluster, projectId }: { cluster: Cluster; projectId: str
   const binding = request.action === 'bind';
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="connection-eip">
-      <Title order={2} size="h4" mb="xs" id="connection-eip">
-        {t('connection.eip.title')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('connection.eip.intro')}
-      </Text>
+    <ClusterSection title={t('connection.eip.title')} intro={t('connection.eip.intro')}>
       {endpoints.isPending ? (
         <Skeleton height={40} />
       ) : bound ? (
@@ -193,7 +185,7 @@ function PublicAccess({ cluster, projectId }: { cluster: Cluster; projectId: str
             : t('connection.eip.confirmUnbindBody', { name: cluster.metadata.name })}
         </Text>
       </ConfirmDialog>
-    </Paper>
+    </ClusterSection>
   );
 }
 
@@ -224,13 +216,7 @@ function Kubeconfig({ cluster, projectId }: { cluster: Cluster; projectId: strin
   };
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="connection-kubeconfig">
-      <Title order={2} size="h4" mb="xs" id="connection-kubeconfig">
-        {t('connection.kubeconfig.title')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('connection.kubeconfig.intro')}
-      </Text>
+    <ClusterSection title={t('connection.kubeconfig.title')} intro={t('connection.kubeconfig.intro')}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -283,7 +269,7 @@ function Kubeconfig({ cluster, projectId }: { cluster: Cluster; projectId: strin
           </Stack>
         </Stack>
       </form>
-    </Paper>
+    </ClusterSection>
   );
 }
 

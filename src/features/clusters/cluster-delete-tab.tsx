@@ -1,9 +1,8 @@
 // Delete: what to reclaim with the cluster (seed 4.1.5 query, lines 2805-2812), the cluster's name typed to confirm,
 // then the delete job's progress until the cluster is gone (the detail page then returns to the list).
-import { Alert, Button, Code, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Code, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { jobQueries, useDeleteCluster } from '../../api/cluster-queries.ts';
+import { useDeleteCluster } from '../../api/cluster-queries.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import {
   deleteClusterDefaults,
@@ -18,6 +17,7 @@ import { isKnownValue } from '../../contract/common.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { clusterIdOf } from './cluster-detail-tabs.ts';
 import { ClusterJobCard } from './cluster-job-card.tsx';
+import { ClusterSection } from './cluster-section.tsx';
 
 const resourceFlags = ['delete_eni', 'delete_net', 'delete_efs', 'delete_obs', 'delete_sfs30'] as const;
 type ResourceFlag = (typeof resourceFlags)[number];
@@ -37,13 +37,12 @@ function deleteQuery(options: DeleteOptions): DeleteClusterQuery {
 
 function DeleteProgress({ cluster, projectId, jobId }: { cluster: Cluster; projectId: string; jobId: string | null }) {
   const { t } = useI18n();
-  const job = useQuery({ ...jobQueries.detail(projectId, jobId ?? ''), enabled: jobId !== null });
   return (
     <Stack gap="md">
       <Alert color="orange" variant="light" title={t('delete.inProgress.title', { name: cluster.metadata.name })}>
         {t('delete.inProgress.body')}
       </Alert>
-      {jobId ? <ClusterJobCard jobId={jobId} query={job} heading={t('delete.job')} /> : <Text size="sm">{t('delete.noJob')}</Text>}
+      {jobId ? <ClusterJobCard projectId={projectId} jobId={jobId} heading={t('delete.job')} /> : <Text size="sm">{t('delete.noJob')}</Text>}
     </Stack>
   );
 }
@@ -68,10 +67,7 @@ export function ClusterDeleteTab({ cluster, projectId }: { cluster: Cluster; pro
   };
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="delete-title">
-      <Title order={2} size="h4" mb="xs" id="delete-title">
-        {t('delete.title')}
-      </Title>
+    <ClusterSection title={t('delete.title')}>
       <Stack gap="md" maw={760}>
         <Alert color="red" variant="light" title={t('delete.warning.title')}>
           {t('delete.warning.body', { name })}
@@ -146,6 +142,6 @@ export function ClusterDeleteTab({ cluster, projectId }: { cluster: Cluster; pro
           </Stack>
         </form>
       </Stack>
-    </Paper>
+    </ClusterSection>
   );
 }

@@ -53,7 +53,7 @@ function tabLabelKey(tab: ClusterDetailTab) {
 function ClusterTabPanel({ tab, cluster, projectId }: { tab: ClusterDetailTab; cluster: Cluster; projectId: string }) {
   switch (tab) {
     case 'overview':
-      return <ClusterOverviewTab cluster={cluster} />;
+      return <ClusterOverviewTab cluster={cluster} projectId={projectId} />;
     case 'connection':
       return <ClusterConnectionTab cluster={cluster} projectId={projectId} />;
     case 'tags':

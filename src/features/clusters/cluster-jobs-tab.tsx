@@ -15,7 +15,8 @@ export function ClusterJobsTab({ cluster, projectId }: { cluster: Cluster; proje
   const known = knownClusterJobs(cluster);
   const queries = useQueries({ queries: known.map((job) => jobQueries.detail(projectId, job.id)) });
   const loaded = queries.map((q) => q.data).filter((job): job is Job => job !== undefined);
-  const shown = known.map((job, index) => ({ job, query: queries[index] })).filter(({ job }) => !isSubJobOfAny(job.id, loaded));
+  // the cards read the same queries (one cache entry per job); these only tell which job is a sub-job of another
+  const shown = known.filter((job) => !isSubJobOfAny(job.id, loaded));
 
   return (
     <Stack gap="md">
@@ -25,7 +26,7 @@ export function ClusterJobsTab({ cluster, projectId }: { cluster: Cluster; proje
       {shown.length === 0 ? (
         <Text size="sm">{t('jobs.none')}</Text>
       ) : (
-        shown.map(({ job, query }) => (query ? <ClusterJobCard key={job.id} jobId={job.id} query={query} /> : null))
+        shown.map((job) => <ClusterJobCard key={job.id} projectId={projectId} jobId={job.id} />)
       )}
     </Stack>
   );

@@ -3,7 +3,25 @@
 // delete; line 886) and, on the create answer, the annotations jobid / resourceJobId (lines 1110-1112, which are not
 // persisted: line 781). Job information is short-lived (line 886): a job that is gone answers 404.
 import type { Cluster } from '../../contract/clusters.ts';
-import { flattenJobs, type Job } from '../../contract/jobs.ts';
+import { flattenJobs, knownJobTypes, type Job } from '../../contract/jobs.ts';
+
+/**
+ * Job types the console has a label for: the documented ones (knownJobTypes) and the sub-jobs the emulator plans for
+ * create and delete [inferred: the document names no others]. The field is free text; any other type shows as
+ * "unknown: TYPE".
+ */
+export const labelledJobTypes = [
+  ...knownJobTypes,
+  'InstallAddons',
+  'DeleteAddons',
+  'DeleteServiceResources',
+  'DeleteSFSTurboVolumes',
+  'DeleteOBSVolumes',
+  'DeleteSFS30Volumes',
+  'DeleteENIPorts',
+  'DeleteLTSResources',
+  'UninstallMaster',
+] as const;
 
 export type KnownJobSource = 'status' | 'annotation' | 'resourceAnnotation';
 export type KnownJob = { id: string; source: KnownJobSource };

@@ -1,7 +1,8 @@
 // /clusters: every cluster of the project with its phase; search, phase filter and sort live in the URL
 // (?q=&phase=&sort=&order=); the list polls only while a cluster is transitional (clusterQueries.list), and the
 // cluster quota warns before it runs out.
-import { Anchor, Button, Group, NativeSelect, Skeleton, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Skeleton, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Table } from '../../components/data-table.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';

@@ -1,7 +1,8 @@
 // Overview: the cluster's spec, its phase (with the reason and message the service gives when it is not Available,
-// seed 4.1.1 lines 887-888), network, authentication, billing and timestamps. Enum values get translated labels;
-// a value the console does not know shows as "unknown: VALUE".
-import { Alert, Anchor, Code, DataList, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+// seed 4.1.1 lines 887-888), network, authentication, billing and timestamps; while the cluster is Creating or
+// Deleting, the job doing it (status.jobID) with its progress. Enum values get translated labels; a value the console
+// does not know shows as "unknown: VALUE".
+import { Alert, Anchor, Code, DataList, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { RelativeTime } from '../../components/relative-time.tsx';
@@ -20,16 +21,15 @@ import {
 import { isKnownValue } from '../../contract/common.ts';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
 import { clusterIdOf, clusterPath } from './cluster-detail-tabs.ts';
+import { ClusterJobCard } from './cluster-job-card.tsx';
 import { ClusterPhaseBadge } from './cluster-phase-badge.tsx';
+import { ClusterSection } from './cluster-section.tsx';
 
 type Row = { label: string; value: ReactNode };
 
 function Section({ title, rows }: { title: string; rows: readonly Row[] }) {
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
+    <ClusterSection title={title}>
       <DataList labelWidth={230} gap="xs">
         {rows.map((row) => (
           <DataList.Item key={row.label}>
@@ -38,7 +38,7 @@ function Section({ title, rows }: { title: string; rows: readonly Row[] }) {
           </DataList.Item>
         ))}
       </DataList>
-    </Paper>
+    </ClusterSection>
   );
 }
 
@@ -55,13 +55,15 @@ function yesNo(t: Translate, value: boolean | null | undefined) {
   return value ? t('clusterUi.yes') : t('clusterUi.no');
 }
 
-export function ClusterOverviewTab({ cluster }: { cluster: Cluster }) {
+export function ClusterOverviewTab({ cluster, projectId }: { cluster: Cluster; projectId: string }) {
   const { t } = useI18n();
   const { metadata, spec, status } = cluster;
   const phase = status?.phase;
   const failed = isKnownValue(failedClusterPhases, phase);
   const serviceCidr = spec.serviceNetwork?.IPv4CIDR ?? spec.kubernetesSvcIpRange;
   const billing = spec.billingMode;
+  // the emulator, like the service, clears status.jobID once the creation finished: the card goes with it
+  const jobHeading = phase === 'Creating' ? t('overview.creationJob') : phase === 'Deleting' ? t('delete.job') : null;
 
   return (
     <Stack gap="md">
@@ -81,6 +83,7 @@ export function ClusterOverviewTab({ cluster }: { cluster: Cluster }) {
           </Stack>
         </Alert>
       ) : null}
+      {jobHeading && status?.jobID ? <ClusterJobCard projectId={projectId} jobId={status.jobID} heading={jobHeading} /> : null}
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Section
           title={t('overview.section.spec')}

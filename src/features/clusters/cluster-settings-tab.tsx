@@ -1,7 +1,7 @@
 // Settings: alias and description (updateCluster, seed 4.1.4: the description only while Available, the alias unique,
 // an empty alias leaves it unchanged) and ENI subnets, add-only (line 2358). The form keeps only the user's edits;
 // what is shown is the edit, else the cluster's current value, so a refetch never overwrites typing.
-import { Button, Code, Group, List, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Code, Group, List, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { clusterQueries, useUpdateCluster } from '../../api/cluster-queries.ts';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { maxDescriptionLength, type Cluster } from '../../contract/clusters.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { clusterIdOf } from './cluster-detail-tabs.ts';
+import { ClusterSection } from './cluster-section.tsx';
 import { addSubnetsBody, generalUpdateBody, type GeneralDraft, type GeneralErrors } from './cluster-settings-form.ts';
 import { translateRule } from './rule-messages.ts';
 
@@ -47,10 +48,7 @@ function GeneralSettings({ cluster, projectId }: { cluster: Cluster; projectId: 
   };
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="settings-general">
-      <Title order={2} size="h4" mb="sm" id="settings-general">
-        {t('settings.general')}
-      </Title>
+    <ClusterSection title={t('settings.general')}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -100,7 +98,7 @@ function GeneralSettings({ cluster, projectId }: { cluster: Cluster; projectId: 
           </Group>
         </Stack>
       </form>
-    </Paper>
+    </ClusterSection>
   );
 }
 
@@ -139,13 +137,7 @@ function EniSubnets({ cluster, projectId }: { cluster: Cluster; projectId: strin
   };
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="settings-subnets">
-      <Title order={2} size="h4" mb="xs" id="settings-subnets">
-        {t('settings.subnets')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('settings.subnetsIntro')}
-      </Text>
+    <ClusterSection title={t('settings.subnets')} intro={t('settings.subnetsIntro')}>
       <Stack gap="sm" maw={640}>
         <div>
           <Text size="sm" fw={500}>
@@ -211,7 +203,7 @@ function EniSubnets({ cluster, projectId }: { cluster: Cluster; projectId: strin
           </Button>
         </Group>
       </Stack>
-    </Paper>
+    </ClusterSection>
   );
 }
 

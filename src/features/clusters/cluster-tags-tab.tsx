@@ -1,7 +1,8 @@
 // Tags: the cluster's resource tags (spec.clusterTags); add several at once (batchCreateClusterTags, seed 4.5.1: the
 // same key overwrites, at most 20 per cluster) and delete a selection at once (batchDeleteClusterTags, 4.5.2), with
 // the contract's rules checked before sending and the typed rows kept when the service refuses.
-import { Alert, Button, Checkbox, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Table } from '../../components/data-table.tsx';
 import { useState } from 'react';
 import { useBatchCreateClusterTags, useBatchDeleteClusterTags } from '../../api/cluster-queries.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
@@ -10,6 +11,7 @@ import type { Cluster } from '../../contract/clusters.ts';
 import { maxTagKeyLength, maxTagsPerCluster, maxTagValueLength } from '../../contract/tags.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { clusterIdOf } from './cluster-detail-tabs.ts';
+import { ClusterSection } from './cluster-section.tsx';
 import { deleteTagsBody, validateNewTags, type TagDraft, type TagRowErrors } from './cluster-tag-form.ts';
 import { translateRule } from './rule-messages.ts';
 
@@ -43,11 +45,9 @@ function CurrentTags({ cluster, projectId }: { cluster: Cluster; projectId: stri
   };
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="tags-current">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4" id="tags-current">
-          {t('tags.current', { count: tags.length, max: maxTagsPerCluster })}
-        </Title>
+    <ClusterSection
+      title={t('tags.current', { count: tags.length, max: maxTagsPerCluster })}
+      actions={
         <Button
           color="red"
           variant="light"
@@ -60,7 +60,8 @@ function CurrentTags({ cluster, projectId }: { cluster: Cluster; projectId: stri
         >
           {t('tags.deleteSelected', { count: selection.length })}
         </Button>
-      </Group>
+      }
+    >
       {tags.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('tags.none')}
@@ -111,7 +112,7 @@ function CurrentTags({ cluster, projectId }: { cluster: Cluster; projectId: stri
       >
         <Text size="sm">{t('tags.confirmDeleteBody', { name: cluster.metadata.name, keys: dialog.keys.join(', ') })}</Text>
       </ConfirmDialog>
-    </Paper>
+    </ClusterSection>
   );
 }
 
@@ -149,13 +150,7 @@ function AddTags({ cluster, projectId }: { cluster: Cluster; projectId: string }
   };
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="tags-add">
-      <Title order={2} size="h4" mb="xs" id="tags-add">
-        {t('tags.addTitle')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('tags.rules', { keyMax: maxTagKeyLength, valueMax: maxTagValueLength, max: maxTagsPerCluster })}
-      </Text>
+    <ClusterSection title={t('tags.addTitle')} intro={t('tags.rules', { keyMax: maxTagKeyLength, valueMax: maxTagValueLength, max: maxTagsPerCluster })}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -206,7 +201,7 @@ function AddTags({ cluster, projectId }: { cluster: Cluster; projectId: string }
           </Group>
         </Stack>
       </form>
-    </Paper>
+    </ClusterSection>
   );
 }
 

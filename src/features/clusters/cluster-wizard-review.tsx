@@ -1,6 +1,7 @@
 // Step 5 of the create wizard: what the cluster will be, the exact request body (copyable), what is still wrong,
 // and the service's answer when it refused (status, CCE code, message, request id, and the field it names).
-import { Alert, Anchor, Button, Code, CopyButton, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Code, CopyButton, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Table } from '../../components/data-table.tsx';
 import type { ReactNode } from 'react';
 import { defaultServiceCidr, type CreateClusterBody } from '../../contract/clusters.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';

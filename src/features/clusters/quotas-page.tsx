@@ -1,6 +1,7 @@
 // /quotas: every quota getQuotas returns (seed 4.4.1), used against the limit, with the same warning levels as the
 // cluster list's quota line.
-import { Badge, Group, Progress, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Progress, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Table } from '../../components/data-table.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { quotaQueries } from '../../api/cluster-queries.ts';
 import { useConsoleConfig } from '../../api/console-queries.ts';
