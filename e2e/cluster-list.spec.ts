@@ -1,5 +1,6 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { AppShell } from './pages/app-shell.ts';
+import { ClusterListPage } from './pages/cluster-list-page.ts';
 
 test('the cluster list shows the demo clusters with their phases', async ({ page, emulator: _ }) => {
   const listCall = page.waitForResponse((r) => r.url().includes('/autopilot/v3/projects/') && r.url().endsWith('/clusters'));
@@ -9,14 +10,13 @@ test('the cluster list shows the demo clusters with their phases', async ({ page
   expect((await listCall).status()).toBe(200);
 
   await expect(page.getByRole('heading', { level: 1, name: 'Clusters' })).toBeVisible();
-  const table = page.getByRole('table', { name: 'Clusters' });
-  await expect(table.getByRole('row')).toHaveCount(5);
-  const row = (name: string) => table.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
-  await expect(row('prod-payments')).toContainText('Available');
-  await expect(row('prod-payments')).toContainText('payments-prod');
-  await expect(row('staging-api')).toContainText('Creating');
-  await expect(row('analytics-batch')).toContainText('Unavailable');
-  await expect(row('legacy-portal')).toContainText('v1.28');
+  const list = new ClusterListPage(page);
+  await expect(list.table.getByRole('row')).toHaveCount(5);
+  await expect(list.row('prod-payments')).toContainText('Available');
+  await expect(list.row('prod-payments')).toContainText('payments-prod');
+  await expect(list.row('staging-api')).toContainText('Creating');
+  await expect(list.row('analytics-batch')).toContainText('Unavailable');
+  await expect(list.row('legacy-portal')).toContainText('v1.28');
   await expect(page.getByText('Emulator · cn-north-4')).toBeVisible();
 });
 
@@ -35,49 +35,50 @@ test('the language switch turns the console Chinese and the choice survives a re
 
 test('an empty project shows the call to create a cluster', async ({ page, emulator }) => {
   await emulator.reset('empty');
-  await page.goto('/clusters');
+  const list = new ClusterListPage(page);
+  await list.goto();
   await expect(page.getByRole('heading', { name: 'No clusters yet' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Create cluster' })).toBeVisible();
+  await expect(list.createButton).toBeVisible();
 });
 
 test('the colour scheme choice persists', async ({ page, emulator: _ }) => {
+  const shell = new AppShell(page);
   await page.goto('/clusters');
-  await page.getByText('Dark', { exact: true }).click();
-  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await shell.chooseColorScheme('dark');
   await page.reload();
-  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await expect(shell.html).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await expect(shell.colorScheme).toHaveValue('dark');
 });
 
-const clusterTable = (page: Page) => page.getByRole('table', { name: 'Clusters' });
-const clusterLinks = (page: Page) => clusterTable(page).getByRole('row').getByRole('link');
-
 test('search, phase filter and sort narrow the list and live in the URL', async ({ page, emulator: _ }) => {
-  await page.goto('/clusters');
-  await expect(clusterLinks(page)).toHaveCount(4);
+  const list = new ClusterListPage(page);
+  await list.goto();
+  await expect(list.links).toHaveCount(4);
   await page.getByRole('searchbox', { name: 'Search by name' }).fill('payments');
-  await expect(clusterLinks(page)).toHaveText(['prod-payments']);
+  await expect(list.links).toHaveText(['prod-payments']);
   await expect(page).toHaveURL(/\/clusters\?q=payments$/);
   await expect(page.getByText('Showing 1 of 4 clusters')).toBeVisible();
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Available' });
-  await expect(clusterLinks(page)).toHaveText(['prod-payments', 'legacy-portal']);
+  await expect(list.links).toHaveText(['prod-payments', 'legacy-portal']);
   await page.getByRole('button', { name: 'Name' }).click();
-  await expect(clusterLinks(page)).toHaveText(['legacy-portal', 'prod-payments']);
+  await expect(list.links).toHaveText(['legacy-portal', 'prod-payments']);
   await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending');
   await page.getByRole('button', { name: 'Version', exact: true }).click();
-  await expect(clusterLinks(page)).toHaveText(['legacy-portal', 'prod-payments']);
+  await expect(list.links).toHaveText(['legacy-portal', 'prod-payments']);
   await page.getByRole('button', { name: 'Version', exact: true }).click();
-  await expect(clusterLinks(page)).toHaveText(['prod-payments', 'legacy-portal']);
+  await expect(list.links).toHaveText(['prod-payments', 'legacy-portal']);
   await expect(page).toHaveURL(/phase=Available&sort=version&order=desc$/);
 });
 
 test('a deep link opens the same search, filter and sort', async ({ page, emulator: _ }) => {
-  await page.goto('/clusters?phase=Available&sort=name&order=desc');
-  await expect(clusterLinks(page)).toHaveText(['prod-payments', 'legacy-portal']);
+  const list = new ClusterListPage(page);
+  await list.goto('?phase=Available&sort=name&order=desc');
+  await expect(list.links).toHaveText(['prod-payments', 'legacy-portal']);
   await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('Available');
   await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending');
-  await page.goto('/clusters?q=nothing-like-this');
+  await list.goto('?q=nothing-like-this');
   await expect(page.getByRole('heading', { name: 'No cluster matches' })).toBeVisible();
   await expect(page.getByRole('searchbox', { name: 'Search by name' })).toHaveValue('nothing-like-this');
 });
@@ -99,7 +100,8 @@ test('the cluster quota warns while one more cluster still fits', async ({ page,
 test('a failing list shows status, code and request id, and Retry recovers', async ({ page, request, emulator: _ }) => {
   const fault = await request.post('/__emulator/faults', { data: { pathPattern: 'GET /autopilot/v3/projects/*/clusters', errorRate: 1 } });
   expect(fault.ok(), await fault.text()).toBe(true);
-  await page.goto('/clusters');
+  const list = new ClusterListPage(page);
+  await list.goto();
   const alert = page.getByRole('alert').filter({ hasText: 'Request failed' });
   await expect(alert).toContainText('HTTP 500');
   await expect(alert).toContainText('CCE.');
@@ -107,5 +109,5 @@ test('a failing list shows status, code and request id, and Retry recovers', asy
   const cleared = await request.delete('/__emulator/faults');
   expect(cleared.ok()).toBe(true);
   await alert.getByRole('button', { name: 'Retry' }).click();
-  await expect(clusterLinks(page)).toHaveCount(4);
+  await expect(list.links).toHaveCount(4);
 });
