@@ -4,4 +4,4 @@
 import '@testing-library/jest-dom/vitest';
 import { loadCatalog, locales } from './src/i18n/i18n.tsx';
 
-await Promise.all(locales.flatMap((locale) => [loadCatalog(locale, 'base'), loadCatalog(locale, 'wizard')]));
+await Promise.all(locales.flatMap((locale) => [loadCatalog(locale, 'base'), loadCatalog(locale, 'wizard'), loadCatalog(locale, 'clusterDetail')]));

@@ -56,7 +56,7 @@ export function sizeBudget(budgets: Budget[]): Plugin {
         if (js > budget.maxJsGzipBytes) failures.push(`${budget.route} loads ${kb(js)} of JavaScript, over the ${kb(budget.maxJsGzipBytes)} budget`);
       }
       writeFileSync(join(outDir, 'size-report.json'), `${JSON.stringify(report, null, 2)}\n`);
-      if (failures.length) this.warn(`size budget exceeded: ${failures.join('; ')}`);
+      if (failures.length) this.error(`size budget exceeded: ${failures.join('; ')}`);
     },
   };
 }

@@ -21,16 +21,8 @@ function findChromium() {
   return [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => p && existsSync(p));
 }
 
-// Sentinel values in every secret variable during the build (src/server/proxy/bundle-leak.test.ts keeps the same list).
-const buildSentinels = {
-  CLOUD_SDK_AK: 'LEAKSENTINELAK000001',
-  CLOUD_SDK_SK: 'leak-sentinel-sk-3f9c2a7e51d84b60',
-  CLOUD_SDK_SECURITY_TOKEN: 'leak-sentinel-security-token-8d41c0',
-  CCE_AUTH_TOKEN: 'leak-sentinel-cce-auth-token-77ab19',
-  IAM_PASSWORD: 'leak-sentinel-iam-password-5e02f3',
-  CONSOLE_AUTH_TOKEN: 'leak-sentinel-console-token-c4d8e1',
-  CONSOLE_SESSION_SECRET: 'leak-sentinel-session-secret-0a9b8c7d6e5f4a3b',
-};
+// Sentinel values in every secret variable during the build (src/server/proxy/bundle-leak.test.ts reads the same file).
+const buildSentinels = JSON.parse(readFileSync(join(root, 'scripts/build-sentinels.json'), 'utf8'));
 const buildSentinelEnv = Object.fromEntries(Object.entries(buildSentinels).flatMap(([k, v]) => [[k, v], [`VITE_${k}`, v]]));
 
 // Order matters: build before unit, because the unit suite's bundle-leak test reads dist/.

@@ -1,6 +1,7 @@
 // English catalog: the source of every message key. Each area keeps its own part (en-<area>.ts) and every zh-CN
 // part must have the same keys (the type checks it). The shell's and the cluster pages' parts form the `base` that
 // the first page needs; other areas' parts load with their pages (i18n.tsx).
+import type { clusterDetailEn } from './en-cluster-detail.ts';
 import type { clusterWizardEn } from './en-cluster-wizard.ts';
 import { clustersEn } from './en-clusters.ts';
 
@@ -42,4 +43,4 @@ export const baseEn = { ...coreEn, ...clustersEn } as const;
 
 export type CoreMessageKey = keyof typeof coreEn;
 export type BaseMessageKey = keyof typeof baseEn;
-export type MessageKey = BaseMessageKey | keyof typeof clusterWizardEn;
+export type MessageKey = BaseMessageKey | keyof typeof clusterWizardEn | keyof typeof clusterDetailEn;

@@ -11,17 +11,19 @@ export const localeNames: Record<Locale, string> = { en: 'English', 'zh-CN': 'ç®
 const storageKey = 'cce-console.locale';
 
 /** Parts of the catalogs that load on demand. `base` is what every page needs. */
-export type CatalogArea = 'base' | 'wizard';
+export type CatalogArea = 'base' | 'wizard' | 'clusterDetail';
 type Catalog = Partial<Record<MessageKey, string>>;
 
 const loaders: Record<Locale, Record<CatalogArea, () => Promise<Catalog>>> = {
   en: {
     base: () => Promise.resolve(baseEn),
     wizard: async () => (await import('./en-cluster-wizard.ts')).clusterWizardEn,
+    clusterDetail: async () => (await import('./en-cluster-detail.ts')).clusterDetailEn,
   },
   'zh-CN': {
     base: async () => (await import('./zh-cn.ts')).baseZhCN,
     wizard: async () => (await import('./zh-cn-cluster-wizard.ts')).clusterWizardZhCN,
+    clusterDetail: async () => (await import('./zh-cn-cluster-detail.ts')).clusterDetailZhCN,
   },
 };
 

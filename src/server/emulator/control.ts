@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { cceErrorBody, cceErrorCodes } from '../../contract/errors.ts';
 import { describeIssues } from '../../contract/validation.ts';
+import { seededRandom } from '../seeded-random.ts';
 import type { ClockSnapshot, EmulatorClock } from './clock.ts';
 import { EmulatorError } from './errors.ts';
 import { scenarios, type ScenarioName } from './scenarios.ts';
@@ -19,18 +20,6 @@ export function isLoopback(address: string): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Faults
 // ---------------------------------------------------------------------------------------------------------------
-
-/** mulberry32: a small seeded PRNG, so an error rate between 0 and 1 gives the same sequence every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A pattern is matched against "METHOD /raw/path" (no query). `/…/flags` is a regular expression; anything else is a

@@ -1,16 +1,9 @@
 // A refusal the emulator answers with: HTTP status + CCE error code + message (seed 7.2 body form).
 import { cceErrorCodes } from '../../contract/errors.ts';
+import { HttpRefusal } from '../http-refusal.ts';
 
-export class EmulatorError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-    this.name = 'EmulatorError';
-  }
+export class EmulatorError extends HttpRefusal {
+  override readonly name = 'EmulatorError';
 }
 
 export const invalid = (message: string, code: string = cceErrorCodes.invalidRequest) =>

@@ -2,40 +2,13 @@
 // paths, signed by AKSKSigner / DerivedAKSKSigner the way HcClient + BasicCredentials drive them, put on the wire the
 // way DefaultHttpClient does, must be accepted; the same request with one body byte (or one query character)
 // changed must be refused with 401. Multipart uploads sign UNSIGNED-PAYLOAD: their body is not covered.
-import { createRequire } from 'node:module';
-import { stringify } from 'node:querystring';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clusterPhases } from '../../contract/clusters.ts';
+import { seededRandom } from '../seeded-random.ts';
 import { sdkDate } from '../signing/canonical.ts';
+import { officialSign, sdkWireHeaders, sdkWireQuery, type SdkQueryParams, type SdkRequest } from '../signing/official-sdk-signer.ts';
 import { buildChartArchive } from './chart-archive.ts';
-import { seededRandom } from './control.ts';
 import { createTestEmulator, testCredentials, testProjectId, testRegion, type TestEmulator } from './test-client.ts';
-
-interface SdkRequest {
-  method: string;
-  endpoint: string;
-  queryParams: Record<string, string | number | boolean | (string | number)[]>;
-  headers: Record<string, string>;
-  data?: unknown;
-}
-interface SdkCredential {
-  getAk(): string;
-  getSk(): string;
-}
-interface SdkSigner {
-  sign(request: SdkRequest, credential: SdkCredential): Record<string, string>;
-}
-interface SdkBasicCredentials extends SdkCredential {
-  processDerivedAuthParams(serviceName: string, regionId: string): void;
-}
-
-const require = createRequire(import.meta.url);
-const sdkRoot = '@huaweicloud/huaweicloud-sdk-core';
-const { AKSKSigner } = require(`${sdkRoot}/auth/AKSKSigner.js`) as { AKSKSigner: SdkSigner };
-const { DerivedAKSKSigner } = require(`${sdkRoot}/auth/DerivedAKSKSigner.js`) as { DerivedAKSKSigner: SdkSigner };
-const { BasicCredentials } = require(`${sdkRoot}/auth/BasicCredentials.js`) as {
-  BasicCredentials: new (data: { ak: string; sk: string; projectId?: string }) => SdkBasicCredentials;
-};
 
 const random = seededRandom(0xc0ffee);
 const int = (n: number) => Math.floor(random() * n);
@@ -51,7 +24,7 @@ interface Case {
   kind: Kind;
   method: string;
   path: string;
-  query: SdkRequest['queryParams'];
+  query: SdkQueryParams;
   data: Record<string, unknown> | undefined;
   multipart: { body: Uint8Array; contentType: string } | undefined;
   derived: boolean;
@@ -78,7 +51,7 @@ async function generateCase(index: number, available: readonly string[], all: re
   const base = { index, kind, derived, query: {}, data: undefined, multipart: undefined, expected: undefined };
   switch (kind) {
     case 'list': {
-      const query: SdkRequest['queryParams'] = {};
+      const query: SdkQueryParams = {};
       if (random() < 0.6) query.status = pick(clusterPhases);
       if (random() < 0.5) query.detail = random() < 0.5;
       if (random() < 0.5) query.version = random() < 0.5 ? 'v1.31' : `v1.${int(40)}-${pick(unicode)}`;
@@ -134,25 +107,24 @@ function sdkSign(c: Case): { headers: Record<string, string>; request: SdkReques
   } else {
     headers['content-type'] = 'application/json';
   }
-  const request: SdkRequest = {
+  return officialSign({
     method: c.method,
-    endpoint: `${endpoint}${c.path}`,
-    queryParams: structuredClone(c.query),
+    url: `${endpoint}${c.path}`,
+    query: c.query,
     headers,
-    data: c.data === undefined ? undefined : structuredClone(c.data),
-  };
-  const credential = new BasicCredentials({ ak: testCredentials.ak, sk: testCredentials.sk });
-  if (c.derived) credential.processDerivedAuthParams('cce', testRegion);
-  return { headers: (c.derived ? DerivedAKSKSigner : AKSKSigner).sign(request, credential), request };
+    data: c.data,
+    ak: testCredentials.ak,
+    sk: testCredentials.sk,
+    derived: c.derived ? { serviceName: 'cce', regionId: testRegion } : undefined,
+  });
 }
 
 type Wire = { url: string; method: string; headers: Record<string, string>; body: Uint8Array | undefined };
 
 /** The request as DefaultHttpClient + axios put it on the wire. */
 function wireOf(c: Case, request: SdkRequest, signed: Record<string, string>): Wire {
-  const qs = stringify(request.queryParams);
-  const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'huaweicloud-usdk-nodejs/3.0' };
-  for (const [name, value] of Object.entries(signed)) headers[name.toLowerCase()] = value;
+  const qs = sdkWireQuery(request);
+  const headers = sdkWireHeaders(signed);
   let body: Uint8Array | undefined;
   if (c.multipart) {
     headers['content-type'] = c.multipart.contentType;

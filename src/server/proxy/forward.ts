@@ -38,6 +38,7 @@ const nullBodyStatuses = new Set([101, 204, 205, 304]);
 
 const tooLarge = () =>
   new ProxyRefusal(413, cceErrorCodes.invalidRequest, `Request body too large: at most ${maxBodyBytes} bytes (12 MB) are accepted with AK/SK signing`);
+const upstreamTooLarge = () => new UpstreamTooLarge(`CCE answered more than ${maxBufferedResponseBytes} bytes`);
 
 /**
  * Reads at most `limit` bytes; refuses (413) before reading a body that announces a larger Content-Length, and
@@ -54,31 +55,11 @@ export async function readLimited(request: Request, limit: number): Promise<Uint
     return new Uint8Array(await request.arrayBuffer());
   }
   if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  if (chunks.length === 1 && chunks[0]) return chunks[0] as Uint8Array<ArrayBuffer>;
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  return readAll(request.body, limit, tooLarge);
 }
 
-/** Reads a whole upstream answer, refusing one that grows past `limit`. */
-async function readAll(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+/** Reads a whole stream; as soon as it grows past `limit` bytes, cancels the rest and throws `overLimit()`. */
+async function readAll(body: ReadableStream<Uint8Array>, limit: number, overLimit: () => Error): Promise<Uint8Array<ArrayBuffer>> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -88,7 +69,7 @@ async function readAll(body: ReadableStream<Uint8Array>, limit: number): Promise
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel().catch(() => undefined);
-      throw new UpstreamTooLarge(`CCE answered more than ${limit} bytes`);
+      throw overLimit();
     }
     chunks.push(value);
   }
@@ -292,7 +273,7 @@ export function createForwarder(config: ServerConfig, upstream: Upstream, tokenS
         deadline,
       ]);
       payload = response.body;
-      if (payload instanceof ReadableStream && !streamed) payload = await Promise.race([readAll(payload, maxBufferedResponseBytes), deadline]);
+      if (payload instanceof ReadableStream && !streamed) payload = await Promise.race([readAll(payload, maxBufferedResponseBytes, upstreamTooLarge), deadline]);
     } catch (error) {
       clearTimeout(timer);
       if (error instanceof ProxyRefusal) throw error;

@@ -2,21 +2,24 @@
 // IAM token obtained at run time), through successes, refusals and upstream errors, then grep every response body,
 // every response header, every log and audit line, and the start-up output of `npm start`, for every secret.
 // (The built bundle is grepped by bundle-leak.test.ts.)
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { proxyTestSecrets as s, startProxy, startStandaloneEmulator, testProject, testRegion, type RunningProxy, type StandaloneEmulator } from './test-servers.ts';
+import {
+  emulatorEnvWithIam,
+  issueEmulatorToken,
+  proxyTestSecrets as s,
+  spawnServer,
+  startProxy,
+  startStandaloneEmulator,
+  testProject,
+  testRegion,
+  type RunningProxy,
+  type StandaloneEmulator,
+} from './test-servers.ts';
 
 let emulator: StandaloneEmulator;
 
 beforeAll(async () => {
-  emulator = await startStandaloneEmulator({
-    EMULATOR_AK: s.ak,
-    EMULATOR_SK: s.sk,
-    EMULATOR_IAM_USER: s.iamUser,
-    EMULATOR_IAM_PASSWORD: s.iamPassword,
-    EMULATOR_IAM_DOMAIN: s.iamDomain,
-  });
+  emulator = await startStandaloneEmulator(emulatorEnvWithIam);
 }, 30_000);
 
 afterAll(async () => {
@@ -101,17 +104,7 @@ describe('no secret leaves the proxy', () => {
   });
 
   it('token mode with CCE_AUTH_TOKEN', async () => {
-    const issued = await fetch(`${emulator.url}/v3/auth/tokens`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        auth: {
-          identity: { methods: ['password'], password: { user: { name: s.iamUser, password: s.iamPassword, domain: { name: s.iamDomain } } } },
-          scope: { project: { id: testProject } },
-        },
-      }),
-    });
-    const token = issued.headers.get('x-subject-token') ?? '';
+    const token = await issueEmulatorToken(emulator);
     expect(token.length).toBeGreaterThan(100);
     const proxy = await startProxy({ ...cloud(), ...login, CCE_AUTH_TOKEN: token });
     try {
@@ -148,21 +141,14 @@ describe('no secret leaves the proxy', () => {
   });
 
   it('npm start prints its mode without a secret', async () => {
-    const root = resolve(import.meta.dirname, '../../..');
-    const child = spawn(resolve(root, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '/tmp',
-        PORT: '0',
-        ...cloud(),
-        CLOUD_SDK_AK: s.ak,
-        CLOUD_SDK_SK: s.sk,
-        CLOUD_SDK_SECURITY_TOKEN: s.securityToken,
-        HOST: '0.0.0.0',
-        CONSOLE_AUTH_TOKEN: s.consoleToken,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const child = spawnServer('src/server/main.ts', {
+      PORT: '0',
+      ...cloud(),
+      CLOUD_SDK_AK: s.ak,
+      CLOUD_SDK_SK: s.sk,
+      CLOUD_SDK_SECURITY_TOKEN: s.securityToken,
+      HOST: '0.0.0.0',
+      CONSOLE_AUTH_TOKEN: s.consoleToken,
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,18 +1,11 @@
 // The proxy's own answers: the documented CCE error body (both key spellings), so the SPA reads a refusal of the
 // proxy exactly like one of CCE.
 import { cceErrorBody } from '../../contract/errors.ts';
+import { HttpRefusal } from '../http-refusal.ts';
 
 /** A request the proxy refuses before (or instead of) forwarding it. */
-export class ProxyRefusal extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-    this.name = 'ProxyRefusal';
-  }
+export class ProxyRefusal extends HttpRefusal {
+  override readonly name = 'ProxyRefusal';
 }
 
 /** Codes of refusals that are the proxy's own, not CCE's. */

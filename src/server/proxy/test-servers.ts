@@ -25,24 +25,36 @@ export const proxyTestSecrets = {
 export const testProject = '2d5e3c8a9f4b4e7f8a1b6c0d9e8f7a6b';
 export const testRegion = 'cn-north-4';
 
+/** The standalone emulator's environment for the proxy's secrets: their AK/SK and their IAM user. */
+export const emulatorEnvWithIam = {
+  EMULATOR_AK: proxyTestSecrets.ak,
+  EMULATOR_SK: proxyTestSecrets.sk,
+  EMULATOR_IAM_USER: proxyTestSecrets.iamUser,
+  EMULATOR_IAM_PASSWORD: proxyTestSecrets.iamPassword,
+  EMULATOR_IAM_DOMAIN: proxyTestSecrets.iamDomain,
+};
+
+/** A server entry point (`src/server/…`) under tsx in a child process, with PATH, HOME and `env` only. */
+export function spawnServer(entry: string, env: Record<string, string>) {
+  return spawn(resolve(root, 'node_modules/.bin/tsx'), [entry], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
 export type StandaloneEmulator = { url: string; port: number; stop(): Promise<void>; output(): string };
 
 /** `npm run emulator` in a child process on a random port, frozen clock, memory only. */
 export function startStandaloneEmulator(env: Record<string, string> = {}): Promise<StandaloneEmulator> {
-  const child = spawn(resolve(root, 'node_modules/.bin/tsx'), ['src/server/emulator/standalone.ts'], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      EMULATOR_PORT: '0',
-      EMULATOR_HOST: '127.0.0.1',
-      EMULATOR_SPEED: '0',
-      EMULATOR_DATA_DIR: '',
-      EMULATOR_PROJECT_ID: testProject,
-      EMULATOR_REGION: testRegion,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawnServer('src/server/emulator/standalone.ts', {
+    EMULATOR_PORT: '0',
+    EMULATOR_HOST: '127.0.0.1',
+    EMULATOR_SPEED: '0',
+    EMULATOR_DATA_DIR: '',
+    EMULATOR_PROJECT_ID: testProject,
+    EMULATOR_REGION: testRegion,
+    ...env,
   });
   let output = '';
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
@@ -77,6 +89,24 @@ export function startStandaloneEmulator(env: Record<string, string> = {}): Promi
       reject(new Error(`the standalone emulator exited with ${code}:\n${output}`));
     });
   });
+}
+
+/** A project-scoped token the emulator's IAM issues to the test IAM user (what CCE_AUTH_TOKEN holds); '' if none. */
+export async function issueEmulatorToken(emulator: StandaloneEmulator): Promise<string> {
+  const issued = await fetch(`${emulator.url}/v3/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      auth: {
+        identity: {
+          methods: ['password'],
+          password: { user: { name: proxyTestSecrets.iamUser, password: proxyTestSecrets.iamPassword, domain: { name: proxyTestSecrets.iamDomain } } },
+        },
+        scope: { project: { id: testProject } },
+      },
+    }),
+  });
+  return issued.headers.get('x-subject-token') ?? '';
 }
 
 export type RunningProxy = {

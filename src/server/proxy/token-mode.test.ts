@@ -2,18 +2,21 @@
 // standalone emulator's POST /v3/auth/tokens, caches the token, renews it before its 24 h expiry, and forwards it as
 // X-Auth-Token (never Authorization). Also CCE_AUTH_TOKEN given as it is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { proxyTestSecrets as s, startProxy, startStandaloneEmulator, testProject, testRegion, type StandaloneEmulator } from './test-servers.ts';
+import {
+  emulatorEnvWithIam,
+  issueEmulatorToken,
+  proxyTestSecrets as s,
+  startProxy,
+  startStandaloneEmulator,
+  testProject,
+  testRegion,
+  type StandaloneEmulator,
+} from './test-servers.ts';
 
 let emulator: StandaloneEmulator;
 
 beforeAll(async () => {
-  emulator = await startStandaloneEmulator({
-    EMULATOR_AK: s.ak,
-    EMULATOR_SK: s.sk,
-    EMULATOR_IAM_USER: s.iamUser,
-    EMULATOR_IAM_PASSWORD: s.iamPassword,
-    EMULATOR_IAM_DOMAIN: s.iamDomain,
-  });
+  emulator = await startStandaloneEmulator(emulatorEnvWithIam);
 }, 30_000);
 
 afterAll(async () => {
@@ -114,17 +117,7 @@ describe('token mode against the emulator IAM', () => {
   });
 
   it('forwards CCE_AUTH_TOKEN as X-Auth-Token', async () => {
-    const issued = await fetch(`${emulator.url}/v3/auth/tokens`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        auth: {
-          identity: { methods: ['password'], password: { user: { name: s.iamUser, password: s.iamPassword, domain: { name: s.iamDomain } } } },
-          scope: { project: { id: testProject } },
-        },
-      }),
-    });
-    const token = issued.headers.get('x-subject-token') ?? '';
+    const token = await issueEmulatorToken(emulator);
     expect(token).not.toBe('');
     const sent: Request[] = [];
     const proxy = await startProxy(

@@ -1,52 +1,14 @@
 // Differential test against the official signer (@huaweicloud/huaweicloud-sdk-core@3.1.211): seeded random requests,
 // signed by AKSKSigner / DerivedAKSKSigner the way HcClient + BasicCredentials drive them (spec §0), must get the
 // same signature from signRequest, and must verify with verifyRequest as they arrive on the wire.
-import { createRequire } from 'node:module';
-import { stringify } from 'node:querystring';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../seeded-random.ts';
 import { sdkDate } from './canonical.ts';
+import { officialSign, sdkWireHeaders, sdkWireQuery, type SdkQueryParams, type SdkRequest } from './official-sdk-signer.ts';
 import { signRequest, type QueryRecord } from './sign.ts';
 import { verifyRequest } from './verify.ts';
 
-interface SdkRequest {
-  method: string;
-  endpoint: string;
-  queryParams: Record<string, string | number | boolean | (string | number)[]>;
-  headers: Record<string, string>;
-  data?: unknown;
-}
-interface SdkCredential {
-  getAk(): string;
-  getSk(): string;
-}
-interface SdkSigner {
-  sign(request: SdkRequest, credential: SdkCredential): Record<string, string>;
-}
-interface SdkBasicCredentials extends SdkCredential {
-  processDerivedAuthParams(serviceName: string, regionId: string): void;
-}
-
-const require = createRequire(import.meta.url);
-const sdkRoot = '@huaweicloud/huaweicloud-sdk-core';
-const { AKSKSigner } = require(`${sdkRoot}/auth/AKSKSigner.js`) as { AKSKSigner: SdkSigner };
-const { DerivedAKSKSigner } = require(`${sdkRoot}/auth/DerivedAKSKSigner.js`) as { DerivedAKSKSigner: SdkSigner };
-const { BasicCredentials } = require(`${sdkRoot}/auth/BasicCredentials.js`) as {
-  BasicCredentials: new (data: { ak: string; sk: string; projectId?: string; securityToken?: string }) => SdkBasicCredentials;
-};
-
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = prng(0x5eed2025);
+const random = seededRandom(0x5eed2025);
 const int = (n: number): number => Math.floor(random() * n);
 const pick = <T,>(items: readonly T[]): T => {
   const item = items[int(items.length)];
@@ -114,7 +76,7 @@ interface Case {
   method: string;
   endpoint: string;
   path: string;
-  query: SdkRequest['queryParams'];
+  query: SdkQueryParams;
   contentType: string;
   extraHeaders: Record<string, string>;
   data: Record<string, unknown> | undefined;
@@ -129,7 +91,7 @@ interface Case {
 function generateCase(index: number): Case {
   const method = pick(['GET', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
   const path = `/${Array.from({ length: 1 + int(5) }, segment).join('/')}${chance(0.15) ? '/' : ''}`;
-  const query: SdkRequest['queryParams'] = {};
+  const query: SdkQueryParams = {};
   for (let i = int(5); i > 0; i--) {
     const key = stringFrom(queryAlphabet, 1, 6);
     query[key] = chance(0.2) ? Array.from({ length: 1 + int(4) }, () => (chance(0.5) ? int(200) : stringFrom(queryAlphabet, 0, 4))) : scalarValue();
@@ -166,26 +128,24 @@ function sdkSign(c: Case): { headers: Record<string, string>; request: SdkReques
   if (c.projectId) headers['X-Project-Id'] = c.projectId;
   if (c.contentType !== 'application/json') headers['X-Sdk-Content-Sha256'] = 'UNSIGNED-PAYLOAD';
   Object.assign(headers, c.extraHeaders, { 'content-type': c.contentType, 'X-Sdk-Date': sdkDate(c.date) });
-  const request: SdkRequest = {
+  return officialSign({
     method: c.method,
-    endpoint: `${c.endpoint}${c.path}`,
-    queryParams: structuredClone(c.query),
+    url: `${c.endpoint}${c.path}`,
+    query: c.query,
     headers,
-    data: c.data === undefined ? undefined : structuredClone(c.data),
-  };
-  const credential = new BasicCredentials({ ak: c.ak, sk: c.sk });
-  if (c.derived) credential.processDerivedAuthParams(c.derived.serviceName, c.derived.regionId);
-  const signer = c.derived ? DerivedAKSKSigner : AKSKSigner;
-  return { headers: signer.sign(request, credential), request };
+    data: c.data,
+    ak: c.ak,
+    sk: c.sk,
+    derived: c.derived,
+  });
 }
 
 /** The request as DefaultHttpClient + axios put it on the wire (trailing / stripped, querystring, WHATWG URL). */
 function wireOf(c: Case, request: SdkRequest, signedHeaders: Record<string, string>) {
-  const qs = stringify(request.queryParams); // after the signer sorted array values in place, as in the SDK
+  const qs = sdkWireQuery(request); // after the signer sorted array values in place, as in the SDK
   const url = new URL(`${c.endpoint}${c.path.replace(/\/$/, '')}${qs ? `?${qs}` : ''}`);
   const body = c.data === undefined ? '' : JSON.stringify(c.data);
-  const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'huaweicloud-usdk-nodejs/3.0' };
-  for (const [name, value] of Object.entries(signedHeaders)) headers[name.toLowerCase()] = value;
+  const headers = sdkWireHeaders(signedHeaders);
   if (c.contentType === 'multipart/form-data') headers['content-type'] = 'multipart/form-data; boundary=----x';
   return { rawPath: url.pathname, rawQuery: url.search.slice(1), headers, body: new TextEncoder().encode(body) };
 }
