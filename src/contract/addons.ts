@@ -15,6 +15,8 @@ import {
   lenientArray,
   nullishString,
   openEnum,
+  optionalString,
+  requiredString,
   stringMapSchema,
   timestampSchema,
 } from './common.ts';
@@ -386,16 +388,6 @@ function strictFields<Shape extends z.ZodRawShape>(
       return issue.input === undefined ? `${field} is required` : `${field} must be an object`;
     },
   });
-}
-
-function requiredString(field: string) {
-  return z
-    .string({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a string`) })
-    .min(1, `${field} must not be empty`);
-}
-
-function optionalString(field: string) {
-  return z.string({ error: `${field} must be a string` }).optional();
 }
 
 /** Add-on instance ID in the path (tables 4-167/4-178/4-187/4-191): metadata.uid, a UUID in every example. */

@@ -7,8 +7,10 @@ import {
   lenientArray,
   nullishString,
   openEnum,
+  optionalString,
   pathIdSchema,
   projectIdSchema,
+  requiredString,
   stringMapSchema,
   timestampSchema,
 } from './common.ts';
@@ -113,16 +115,6 @@ export function requestObject<Shape extends z.ZodRawShape>(
       return undefined;
     },
   });
-}
-
-function requiredString(field: string) {
-  return z
-    .string({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a string`) })
-    .min(1, `${field} must not be empty`);
-}
-
-function optionalString(field: string) {
-  return z.string({ error: `${field} must be a string` }).optional();
 }
 
 function optionalBoolean(field: string) {

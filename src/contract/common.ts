@@ -23,6 +23,18 @@ export function isKnownValue<const T extends readonly string[]>(
 /** Optional response field: absent, null or the value. */
 export const nullishString = z.string().nullish();
 
+/** A string field a request must carry, with messages that name it. */
+export function requiredString(field: string) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a string`) })
+    .min(1, `${field} must not be empty`);
+}
+
+/** A string field a request may carry, with the message that names it. */
+export function optionalString(field: string) {
+  return z.string({ error: `${field} must be a string` }).optional();
+}
+
 /**
  * A documented array that real responses sometimes send as null, or omit (published examples).
  * Normalised to [].

@@ -2,7 +2,7 @@
 // under /autopilot/cam/v3/clusters/{cluster_id}/... with the singular `namespace` segment (digest P5).
 // ReleaseResp keys stay snake_case as documented (digest §1.3).
 import { z } from 'zod';
-import { nullishString, openEnum, pathIdSchema, requestObjectError, timestampSchema } from './common.ts';
+import { nullishString, openEnum, pathIdSchema, requestObjectError, requiredString, timestampSchema } from './common.ts';
 import { chartIdSchema, jsonObjectFieldSchema, listResponseSchema } from './charts.ts';
 import { defineOperation, noBodySchema, noQuerySchema } from './operation.ts';
 
@@ -40,9 +40,7 @@ export const maxNamespaceLength = 63;
  * ending with a letter or digit (DNS-1123 subdomain shape).
  */
 function releaseNameRules(field: string) {
-  return z
-    .string({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a string`) })
-    .min(1, `${field} must not be empty`)
+  return requiredString(field)
     .max(maxReleaseNameLength, `${field} must be at most ${maxReleaseNameLength} characters`)
     .regex(
       /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
@@ -52,9 +50,7 @@ function releaseNameRules(field: string) {
 
 /** Namespace: a Kubernetes namespace name, i.e. a DNS-1123 label (at most 63 characters) [inferred]. */
 function namespaceRules(field: string) {
-  return z
-    .string({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a string`) })
-    .min(1, `${field} must not be empty`)
+  return requiredString(field)
     .max(maxNamespaceLength, `${field} must be at most ${maxNamespaceLength} characters`)
     .regex(
       /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,

@@ -1,7 +1,7 @@
 // Cluster resource tags (seed 4.5.1-4.5.2): the tag rules shared with the cluster create body (spec.clusterTags,
 // table 4-12) and the two batch operations, POST .../tags/create and POST .../tags/delete, both 204 without a body.
 import { z } from 'zod';
-import { pathIdSchema, projectIdSchema, requestObjectError } from './common.ts';
+import { pathIdSchema, projectIdSchema, requestObjectError, requiredString } from './common.ts';
 import { defineOperation, emptyResponseSchema, noQuerySchema } from './operation.ts';
 
 /** Seed 4.5.1 (line 14228) and 4.5.1 table 4-376 (line 14256): at most 20 resource tags per cluster. */
@@ -23,11 +23,7 @@ const tagCharactersMessage = 'letters, digits, spaces and the special characters
 const characterCount = (text: string) => Array.from(text).length;
 
 function keyRules(field: string) {
-  return z
-    .string({
-      error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a string`),
-    })
-    .min(1, `${field} must not be empty`)
+  return requiredString(field)
     .refine((key) => characterCount(key) <= maxTagKeyLength, `${field} must be at most ${maxTagKeyLength} characters`)
     .regex(tagCharactersPattern, `${field} may contain only ${tagCharactersMessage}`)
     .refine((key) => !key.startsWith(reservedTagKeyPrefix), `${field} must not start with "${reservedTagKeyPrefix}"`);

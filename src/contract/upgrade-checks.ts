@@ -3,7 +3,7 @@
 // task metadata, progress, object-or-array lists). upgrade.ts joins every upgrade operation into `upgradeOperations`.
 import { z } from 'zod';
 import { clusterParamsSchema } from './clusters.ts';
-import { lenientArray, nullishString, openEnum, stringMapSchema, timestampSchema } from './common.ts';
+import { lenientArray, nullishString, openEnum, requiredString, stringMapSchema, timestampSchema } from './common.ts';
 import { defineOperation, noBodySchema, noQuerySchema } from './operation.ts';
 import { parseServiceTime } from './time.ts';
 
@@ -25,13 +25,6 @@ export function pathIdFor(field: string) {
 
 /** {project_id, cluster_id, task_id}: 4.3.2 (table 4-225) and 4.3.6 (table 4-259). */
 export const upgradeTaskParamsSchema = clusterParamsSchema.extend({ task_id: pathIdFor('task_id') });
-
-/** A string field a request must carry, with messages that name it. */
-export function requiredString(field: string) {
-  return z
-    .string({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a string`) })
-    .min(1, `${field} must not be empty`);
-}
 
 /**
  * Cluster version strings. 4.3.12 table 4-325 (line 12286): "v1.19 and below look like v1.19.16-r20, v1.21 and

@@ -1,14 +1,14 @@
 // Cluster upgrade workflows (guided upgrade, seed 4.3.14-4.3.17): the WorkFlowTask object, its points (tasks)
 // and lines (edges), and the four workflow operations. upgrade.ts joins them into `upgradeOperations`.
 import { z } from 'zod';
-import { isKnownValue, lenientArray, nullishString, openEnum, stringMapSchema, timestampSchema } from './common.ts';
+import { isKnownValue, lenientArray, nullishString, openEnum, requiredString, timestampSchema } from './common.ts';
 import { defineOperation, noBodySchema, noQuerySchema } from './operation.ts';
 import {
   clusterVersionSchema,
   emptyIfAbsent,
   objectOrArray,
   pathIdFor,
-  requiredString,
+  taskMetadataSchema,
   upgradeClusterParamsSchema,
 } from './upgrade-checks.ts';
 
@@ -35,15 +35,8 @@ export const terminalPointStatuses = ['Success', 'Failed'] as const satisfies re
 /** The only phase PATCH accepts (table 4-361/4-362, lines 13650-13655). */
 export const workflowUpdatePhases = ['Cancel'] as const;
 
-/** Metadata (table 4-334). */
-export const workflowMetadataSchema = z.looseObject({
-  uid: nullishString,
-  name: nullishString,
-  labels: stringMapSchema,
-  annotations: stringMapSchema,
-  creationTimestamp: timestampSchema,
-  updateTimestamp: timestampSchema,
-});
+/** Metadata (table 4-334): the fields of the task metadata (tables 4-227, 4-261, 4-310), one schema for both. */
+export const workflowMetadataSchema = taskMetadataSchema;
 
 /** WorkFlowSpec (table 4-335). clusterID is set by the service ("input ignored", §12 R5). */
 export const workflowSpecSchema = z.looseObject({

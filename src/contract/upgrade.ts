@@ -3,13 +3,12 @@
 // `upgradeOperations` joins the 17 upgrade operations.
 // The 4.3.1-4.3.11 pages have no request-header table: callers still send Content-Type and X-Auth-Token.
 import { z } from 'zod';
-import { lenientArray, nullishString, openEnum, timestampSchema } from './common.ts';
+import { lenientArray, nullishString, openEnum, requiredString, timestampSchema } from './common.ts';
 import { defineOperation, emptyResponseSchema, noBodySchema, noQuerySchema } from './operation.ts';
 import {
   clusterVersionSchema,
   emptyIfAbsent,
   progressSchema,
-  requiredString,
   taskMetadataSchema,
   upgradeCheckOperations,
   upgradeClusterParamsSchema,

@@ -1,6 +1,7 @@
 // The login page (server-rendered, no script: the CSP allows none inline) and its POST, which exchanges
 // CONSOLE_AUTH_TOKEN for the session cookie; and the logout POST, which clears it. English and Simplified Chinese,
 // chosen by ?lang= or Accept-Language. Failed logins are rate-limited per client address.
+import { hasControlCharacter } from '../../contract/match.ts';
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { cceErrorCodes } from '../../contract/errors.ts';
@@ -64,8 +65,7 @@ const escapeHtml = (text: string) =>
 
 /** Only a path of this origin (not //host, not /\host, no scheme) may be where the login sends the browser back. */
 export function safeNext(next: string | undefined | null): string {
-  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\u0000-\u001f\\]/.test(next)) return '/';
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.includes('\\') || hasControlCharacter(next)) return '/';
   if (next.startsWith(loginPath)) return '/';
   // a Location header is ASCII: a path with other characters goes back percent-encoded
   if (/[^\x21-\x7e]/.test(next)) {
