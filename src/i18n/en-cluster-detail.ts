@@ -8,7 +8,6 @@ export const clusterDetailEn = {
   'authentication.rbac': 'RBAC',
   'billing.0': 'Pay-per-use',
   // shared words of the clusters area
-  'detail.breadcrumbs': 'Breadcrumb',
   'detail.loading': 'Loading the cluster…',
   'detail.tabs': 'Cluster sections',
   'detail.tab.overview': 'Overview',

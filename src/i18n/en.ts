@@ -25,6 +25,7 @@ export const coreEn = {
   'common.comingSoon': 'Coming soon',
   'common.comingSoonBody': 'This part of the console is on its way.',
   'common.retry': 'Retry',
+  'common.breadcrumbs': 'Breadcrumb',
   'common.loading': 'Loading…',
   'common.unknownValue': 'unknown: {value}',
   'common.notFound': 'Page not found',

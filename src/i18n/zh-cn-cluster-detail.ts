@@ -9,7 +9,6 @@ export const clusterDetailZhCN: Record<keyof typeof clusterDetailEn, string> = {
   'authentication.rbac': 'RBAC',
   'billing.0': '按需计费',
   // 通用词
-  'detail.breadcrumbs': '面包屑导航',
   'detail.loading': '正在加载集群…',
   'detail.tabs': '集群信息分区',
   'detail.tab.overview': '概览',

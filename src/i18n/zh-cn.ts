@@ -23,6 +23,7 @@ const coreZhCN: Record<CoreMessageKey, string> = {
   'common.comingSoon': '即将推出',
   'common.comingSoonBody': '控制台的这一部分正在开发中。',
   'common.retry': '重试',
+  'common.breadcrumbs': '面包屑导航',
   'common.loading': '加载中…',
   'common.unknownValue': '未知：{value}',
   'common.notFound': '页面不存在',

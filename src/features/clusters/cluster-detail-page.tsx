@@ -81,7 +81,7 @@ export function ClusterDetailPage() {
     ...(current ? [{ label: current, to: clusterPath(clusterId) }] : []),
     ...(current && tab ? [{ label: t(tabLabelKey(tab)) }] : []),
   ];
-  const breadcrumbLabel = t('detail.breadcrumbs');
+  const breadcrumbLabel = t('common.breadcrumbs');
 
   if (tab === null) return <Navigate to={clusterPath(clusterId)} replace />;
 

@@ -1,7 +1,8 @@
 // /clusters/new: the create-cluster wizard. The whole input lives in one reducer here, so stepping back and forth
 // or a refused request never loses what was typed; the step is in the URL (?step=network). Every change rebuilds
 // the request body and checks it with createClusterBodySchema; Next is blocked by the step's own issues.
-import { Anchor, Breadcrumbs, Button, Group, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Stepper, Text, Title } from '@mantine/core';
+import { PageBreadcrumbs } from '../../components/page-breadcrumbs.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -138,12 +139,7 @@ export function ClusterWizardPage() {
 
   return (
     <Stack gap="lg" className={classes.root}>
-      <Breadcrumbs>
-        <Anchor component={Link} to="/clusters">
-          {t('clusters.title')}
-        </Anchor>
-        <Text>{t('wizard.title')}</Text>
-      </Breadcrumbs>
+      <PageBreadcrumbs label={t('common.breadcrumbs')} items={[{ label: t('clusters.title'), to: '/clusters' }, { label: t('wizard.title') }]} />
       <Title order={1}>{t('wizard.title')}</Title>
 
       <Stepper
