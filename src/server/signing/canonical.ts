@@ -42,11 +42,17 @@ function pushUtf8(out: number[], codePoint: number): void {
   }
 }
 
+/** The name of what is being encoded, for an error message: computed only when there is an error. */
+const label = (what: string | (() => string)) => (typeof what === 'string' ? what : what());
+
+/** Strings made only of unreserved characters encode to themselves (the hot path: ids, names, most queries). */
+const unreservedOnly = /^[A-Za-z0-9\-_.~]*$/;
+
 /**
  * Appends the UTF-8 bytes of s[i] (one code point) to out and returns the index of the next code point.
  * Throws on a lone surrogate: it has no UTF-8 form (the SDK throws ERR_INVALID_URI there).
  */
-function pushCodePointAt(out: number[], s: string, i: number, what: string): number {
+function pushCodePointAt(out: number[], s: string, i: number, what: string | (() => string)): number {
   const c = s.charCodeAt(i);
   if (c >= 0xd800 && c <= 0xdbff) {
     const next = i + 1 < s.length ? s.charCodeAt(i + 1) : -1;
@@ -54,10 +60,10 @@ function pushCodePointAt(out: number[], s: string, i: number, what: string): num
       pushUtf8(out, 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00));
       return i + 2;
     }
-    throw new SigningError(`ERR_INVALID_URI: lone high surrogate U+${c.toString(16).toUpperCase()} at index ${i} of ${what}`);
+    throw new SigningError(`ERR_INVALID_URI: lone high surrogate U+${c.toString(16).toUpperCase()} at index ${i} of ${label(what)}`);
   }
   if (c >= 0xdc00 && c <= 0xdfff) {
-    throw new SigningError(`ERR_INVALID_URI: lone low surrogate U+${c.toString(16).toUpperCase()} at index ${i} of ${what}`);
+    throw new SigningError(`ERR_INVALID_URI: lone low surrogate U+${c.toString(16).toUpperCase()} at index ${i} of ${label(what)}`);
   }
   pushUtf8(out, c);
   return i + 1;
@@ -85,7 +91,10 @@ function encodeByteArray(bytes: ArrayLike<number>): string {
  * ! ' ( ) * are encoded, unlike encodeURIComponent). Throws SigningError on a lone surrogate.
  */
 export function encodeRfc3986(s: string): string {
-  return encodeByteArray(utf8Bytes(s, JSON.stringify(s)));
+  if (unreservedOnly.test(s)) return s;
+  const out: number[] = [];
+  for (let i = 0; i < s.length; ) i = pushCodePointAt(out, s, i, () => JSON.stringify(s));
+  return encodeByteArray(out);
 }
 
 function hexValue(c: number): number {
@@ -101,6 +110,7 @@ function hexValue(c: number): number {
  */
 export function percentDecodeToBytes(s: string): Uint8Array {
   const out: number[] = [];
+  const what = () => JSON.stringify(s);
   for (let i = 0; i < s.length; ) {
     if (s.charCodeAt(i) === 0x25 && i + 2 < s.length) {
       const hi = hexValue(s.charCodeAt(i + 1));
@@ -111,7 +121,7 @@ export function percentDecodeToBytes(s: string): Uint8Array {
         continue;
       }
     }
-    i = pushCodePointAt(out, s, i, JSON.stringify(s));
+    i = pushCodePointAt(out, s, i, what);
   }
   return Uint8Array.from(out);
 }
@@ -141,7 +151,7 @@ export function canonicalUri(rawPath: string): string {
   const path = rawPath === '' ? '/' : rawPath;
   const joined = path
     .split('/')
-    .map((segment) => encodeByteArray(percentDecodeToBytes(segment)))
+    .map((segment) => (unreservedOnly.test(segment) ? segment : encodeByteArray(percentDecodeToBytes(segment))))
     .join('/');
   return joined.endsWith('/') ? joined : `${joined}/`;
 }
