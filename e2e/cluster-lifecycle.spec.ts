@@ -21,7 +21,7 @@ test('a cluster from the wizard to its deletion', async ({ page, emulator }) => 
   await list.createButton.click();
   await expect(wizard.stepHeading('Basics')).toBeVisible();
   await wizard.name.fill('Lifecycle_Demo');
-  const nameRule = page.getByText('metadata.name must start with a lower-case letter');
+  const nameRule = page.getByText('Must start with a lower-case letter');
   await expect(nameRule).toBeVisible();
   await wizard.next.click();
   await expect(wizard.stepHeading('Basics')).toBeVisible();

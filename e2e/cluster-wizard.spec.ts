@@ -19,13 +19,13 @@ test('create a cluster through every step, fix a bad name, then follow it until 
   // Basics: the wrong name is reported as typed and blocks Next; corrected, it goes through
   const name = wizard.name;
   await name.fill('Bad_Name');
-  await expect(page.getByText('metadata.name must start with a lower-case letter')).toBeVisible();
+  await expect(page.getByText('Must start with a lower-case letter')).toBeVisible();
   await expect(name).toHaveAttribute('aria-invalid', 'true');
   await wizard.next.click();
   await expect(wizard.stepHeading('Basics')).toBeVisible();
   await expect(name).toBeFocused();
   await name.fill('shop-prod');
-  await expect(page.getByText('metadata.name must start with a lower-case letter')).toHaveCount(0);
+  await expect(page.getByText('Must start with a lower-case letter')).toHaveCount(0);
   await page.getByLabel('Alias').fill('shop');
   await wizard.description.fill('Shop, production');
   // the newest version the service offers is the default
@@ -186,7 +186,7 @@ test('the wizard steps pass axe, with errors shown', async ({ page, emulator: _ 
   const wizard = new ClusterWizardPage(page);
   await wizard.goto();
   await wizard.name.fill('Bad_Name');
-  await expect(page.getByText('metadata.name must start with a lower-case letter')).toBeVisible();
+  await expect(page.getByText('Must start with a lower-case letter')).toBeVisible();
   await expectNoAxeViolations(page, 'basics with a bad name');
   await wizard.goto('?step=network');
   await wizard.next.click();
@@ -204,6 +204,6 @@ test('the wizard steps pass axe, with errors shown', async ({ page, emulator: _ 
   await expectNoAxeViolations(page, 'review with problems (dark)');
   await wizard.goto();
   await wizard.name.fill('Bad_Name');
-  await expect(page.getByText('metadata.name must start with a lower-case letter')).toBeVisible();
+  await expect(page.getByText('Must start with a lower-case letter')).toBeVisible();
   await expectNoAxeViolations(page, 'basics with a bad name (dark)');
 });

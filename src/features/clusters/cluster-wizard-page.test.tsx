@@ -73,7 +73,7 @@ describe('ClusterWizardPage', { timeout: 20_000 }, () => {
 
     await user.type(name, 'Bad_Name');
     expect(name).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByText(/metadata\.name must start with a lower-case letter/)).toBeInTheDocument();
+    expect(screen.getByText(/Must start with a lower-case letter/)).toBeInTheDocument();
     await next(user);
     expect(await heading('Basics')).toBeInTheDocument();
     expect(name).toHaveFocus();

@@ -2,13 +2,15 @@
 import type { Translate } from '../../i18n/i18n.tsx';
 import type { IssueMessage, WizardForm } from './cluster-wizard-form.ts';
 import type { WizardField, WizardStep } from './cluster-wizard-fields.ts';
+import { translateRule } from './rule-messages.ts';
 
 export function stepLabel(t: Translate, step: WizardStep): string {
   return t(`wizard.step.${step}`);
 }
 
+/** A wizard message, or a contract rule in the console's language (rule-messages.ts; an unknown rule as written). */
 export function issueText(t: Translate, message: IssueMessage): string {
-  return 'text' in message ? message.text : t(message.key, message.vars);
+  return 'text' in message ? translateRule(message.text, t) : t(message.key, message.vars);
 }
 
 /** The label of a field's input, rows numbered from 1 as the inputs are labelled, add-ons by template name. */
