@@ -2,31 +2,21 @@
 // IAM token obtained at run time), through successes, refusals and upstream errors, then grep every response body,
 // every response header, every log and audit line, and the start-up output of `npm start`, for every secret.
 // (The built bundle is grepped by bundle-leak.test.ts.)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  emulatorEnvWithIam,
   issueEmulatorToken,
   proxyTestSecrets as s,
   spawnServer,
   startProxy,
-  startStandaloneEmulator,
   testProject,
   testRegion,
   type RunningProxy,
-  type StandaloneEmulator,
 } from './test-servers.ts';
+import { useStandaloneEmulator } from './emulator-fixture.ts';
 
-let emulator: StandaloneEmulator;
+const emulator = useStandaloneEmulator();
 
-beforeAll(async () => {
-  emulator = await startStandaloneEmulator(emulatorEnvWithIam);
-}, 30_000);
-
-afterAll(async () => {
-  await emulator?.stop();
-});
-
-const cloud = () => ({ CCE_REGION: testRegion, CCE_PROJECT_ID: testProject, CCE_ENDPOINT: emulator.url });
+const cloud = () => ({ CCE_REGION: testRegion, CCE_PROJECT_ID: testProject, CCE_ENDPOINT: emulator().url });
 const login = { HOST: '0.0.0.0', CONSOLE_AUTH_TOKEN: s.consoleToken, AUDIT_LOG: '/dev/null' };
 
 /** Everything the outside world sees of one response. */
@@ -104,7 +94,7 @@ describe('no secret leaves the proxy', () => {
   });
 
   it('token mode with CCE_AUTH_TOKEN', async () => {
-    const token = await issueEmulatorToken(emulator);
+    const token = await issueEmulatorToken(emulator());
     expect(token.length).toBeGreaterThan(100);
     const proxy = await startProxy({ ...cloud(), ...login, CCE_AUTH_TOKEN: token });
     try {
@@ -118,7 +108,7 @@ describe('no secret leaves the proxy', () => {
   it('token mode with a token obtained from IAM at run time (and the IAM password)', async () => {
     const tokens: string[] = [];
     const proxy = await startProxy(
-      { ...cloud(), ...login, IAM_USERNAME: s.iamUser, IAM_PASSWORD: s.iamPassword, IAM_DOMAIN: s.iamDomain, IAM_ENDPOINT: emulator.url },
+      { ...cloud(), ...login, IAM_USERNAME: s.iamUser, IAM_PASSWORD: s.iamPassword, IAM_DOMAIN: s.iamDomain, IAM_ENDPOINT: emulator().url },
       {
         iamFetch: async (request) => {
           const res = await fetch(request);

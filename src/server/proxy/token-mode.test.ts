@@ -1,37 +1,27 @@
 // Token mode end to end over real HTTP: the console exchanges IAM_USERNAME / IAM_PASSWORD / IAM_DOMAIN at the
 // standalone emulator's POST /v3/auth/tokens, caches the token, renews it before its 24 h expiry, and forwards it as
 // X-Auth-Token (never Authorization). Also CCE_AUTH_TOKEN given as it is.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  emulatorEnvWithIam,
   issueEmulatorToken,
   proxyTestSecrets as s,
   startProxy,
-  startStandaloneEmulator,
   testProject,
   testRegion,
-  type StandaloneEmulator,
 } from './test-servers.ts';
+import { useStandaloneEmulator } from './emulator-fixture.ts';
 
-let emulator: StandaloneEmulator;
-
-beforeAll(async () => {
-  emulator = await startStandaloneEmulator(emulatorEnvWithIam);
-}, 30_000);
-
-afterAll(async () => {
-  await emulator?.stop();
-});
+const emulator = useStandaloneEmulator();
 
 function passwordEnv(password: string = s.iamPassword) {
   return {
     IAM_USERNAME: s.iamUser,
     IAM_PASSWORD: password,
     IAM_DOMAIN: s.iamDomain,
-    IAM_ENDPOINT: emulator.url,
+    IAM_ENDPOINT: emulator().url,
     CCE_REGION: testRegion,
     CCE_PROJECT_ID: testProject,
-    CCE_ENDPOINT: emulator.url,
+    CCE_ENDPOINT: emulator().url,
   };
 }
 
@@ -117,11 +107,11 @@ describe('token mode against the emulator IAM', () => {
   });
 
   it('forwards CCE_AUTH_TOKEN as X-Auth-Token', async () => {
-    const token = await issueEmulatorToken(emulator);
+    const token = await issueEmulatorToken(emulator());
     expect(token).not.toBe('');
     const sent: Request[] = [];
     const proxy = await startProxy(
-      { CCE_AUTH_TOKEN: token, CCE_REGION: testRegion, CCE_PROJECT_ID: testProject, CCE_ENDPOINT: emulator.url },
+      { CCE_AUTH_TOKEN: token, CCE_REGION: testRegion, CCE_PROJECT_ID: testProject, CCE_ENDPOINT: emulator().url },
       { tap: (request) => sent.push(request) },
     );
     try {

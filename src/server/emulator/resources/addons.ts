@@ -33,6 +33,7 @@ import {
 } from '../addon-catalog.ts';
 import { EmulatorError } from '../errors.ts';
 import type { Handlers, Reconciler, Seeder } from '../handler.ts';
+import type { EmulatorSettings } from '../settings.ts';
 import { projectOf, type EmulatorState, type StoredCluster } from '../state.ts';
 import { rfc3339 } from '../time-format.ts';
 
@@ -201,6 +202,20 @@ function takeFailure(failures: Record<string, string> | undefined, templateName:
   return reason;
 }
 
+/** Where each operation's duration and injected failures live in the settings. */
+const operationSettings = {
+  install: { duration: 'addonInstall', failures: 'addonInstallFailures' },
+  upgrade: { duration: 'addonUpgrade', failures: 'addonUpgradeFailures' },
+  rollback: { duration: 'addonRollback', failures: 'addonRollbackFailures' },
+  delete: { duration: 'addonDelete', failures: 'addonDeleteFailures' },
+} as const satisfies Record<AddonOperationKind, { duration: keyof EmulatorSettings['durations']; failures: keyof EmulatorSettings }>;
+
+/** An operation starting now on an instance of the template: its end time and whether an injected failure hits it. */
+function beginOperation(settings: EmulatorSettings, kind: AddonOperationKind, templateName: string, now: number): AddonOperation {
+  const { duration, failures } = operationSettings[kind];
+  return { kind, startedAt: now, completesAt: now + settings.durations[duration], failure: takeFailure(settings[failures], templateName) };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Building instances
 // ---------------------------------------------------------------------------------------------------------------
@@ -304,12 +319,7 @@ function startInstall(state: EmulatorState, projectId: string, input: NewInstanc
     previousRevision: null,
     previousValues: null,
     rollbackToRevision: null,
-    operation: {
-      kind: 'install',
-      startedAt: input.at,
-      completesAt: input.at + state.settings.durations.addonInstall,
-      failure: takeFailure(state.settings.addonInstallFailures, input.template.name),
-    },
+    operation: beginOperation(state.settings, 'install', input.template.name, input.at),
   };
   return instance;
 }
@@ -532,12 +542,7 @@ export const addonHandlers: Handlers = {
     }
     tracking.revision += 1;
     tracking.rollbackToRevision = null;
-    tracking.operation = {
-      kind: 'upgrade',
-      startedAt: now,
-      completesAt: now + state.settings.durations.addonUpgrade,
-      failure: takeFailure(state.settings.addonUpgradeFailures, template.name),
-    };
+    tracking.operation = beginOperation(state.settings, 'upgrade', template.name, now);
     // 4.2.3 response (lines 6204, 6313-6320): the spec and currentVersion already show the target while upgrading.
     const next: AddonInstanceRecord = {
       ...instance,
@@ -588,12 +593,7 @@ export const addonHandlers: Handlers = {
       tracking.previousRevision = tracking.revision;
       tracking.revision += 1;
     }
-    tracking.operation = {
-      kind: 'rollback',
-      startedAt: now,
-      completesAt: now + state.settings.durations.addonRollback,
-      failure: takeFailure(state.settings.addonRollbackFailures, template.name),
-    };
+    tracking.operation = beginOperation(state.settings, 'rollback', template.name, now);
     // 000 example (000:581-590): rollbacking, Reason "Rollback to <revision>", previousVersion = the version left,
     // spec and currentVersion on the target, not rollbackable while it runs.
     const next: AddonInstanceRecord = {
@@ -622,12 +622,7 @@ export const addonHandlers: Handlers = {
     // Already being uninstalled: the same answer, the running uninstall goes on.
     if (instance.status.status === 'deleting') return success;
     const tracking = trackingOf(slice, params.id);
-    tracking.operation = {
-      kind: 'delete',
-      startedAt: now,
-      completesAt: now + state.settings.durations.addonDelete,
-      failure: takeFailure(state.settings.addonDeleteFailures, instance.spec.addonTemplateName),
-    };
+    tracking.operation = beginOperation(state.settings, 'delete', instance.spec.addonTemplateName, now);
     slice.instances[params.id] = {
       ...instance,
       metadata: { ...instance.metadata, updateTimestamp: rfc3339(now) },
