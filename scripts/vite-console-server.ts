@@ -1,6 +1,5 @@
 // `npm run dev`: Vite serves the SPA with HMR and hands /autopilot, /console/api and /__emulator to the same
 // server code that `npm start` runs (loaded through Vite's SSR loader, so edits to it reload too).
-import { getRequestListener } from '@hono/node-server';
 import type { Plugin } from 'vite';
 import type * as Compose from '../src/server/compose.ts';
 import type * as Config from '../src/server/proxy/config.ts';
@@ -18,11 +17,10 @@ export function consoleDevServer(): Plugin {
       const { loadConfig } = (await server.ssrLoadModule('/src/server/proxy/config.ts')) as typeof Config;
       const config = loadConfig({ ...process.env, HOST: '127.0.0.1' }, { version: 'dev' });
       const console = composeServer(config);
-      const listener = getRequestListener(console.app.fetch);
       server.middlewares.use((req, res, next) => {
         if (apiPrefixes.some((p) => req.url?.startsWith(p))) {
           // the dev server's origin is what the browser calls: keep Host for the CSRF same-origin check
-          void listener(req, res);
+          console.handler(req, res);
           return;
         }
         next();

@@ -1,6 +1,6 @@
 // Finds the operation of the table that a method + raw path stands for. Used by the proxy's allowlist and the
 // emulator's router, so both accept exactly the same requests.
-import type { AnyOperation, HttpMethod } from './operation.ts';
+import type { AnyOperation } from './operation.ts';
 
 export type PathMatch<O extends AnyOperation = AnyOperation> = {
   operation: O;
@@ -32,6 +32,8 @@ export function hasControlCharacter(text: string): boolean {
   return false;
 }
 
+const plainSegment = /^[A-Za-z0-9\-_.~]+$/;
+
 /**
  * Splits a raw (still percent-encoded) path into decoded segments, refusing anything that could change what is
  * addressed: empty segments, `.`/`..`, encoded slashes or backslashes, control characters, broken escapes.
@@ -42,6 +44,12 @@ export function splitRawPath(rawPath: string): string[] | PathRefusal {
   const out: string[] = [];
   for (const raw of rawSegments) {
     if (raw === '') return { refused: 'empty path segment' };
+    // the hot path: ids and literals decode to themselves, and hold no slash, backslash or control character
+    if (plainSegment.test(raw)) {
+      if (raw === '.' || raw === '..') return { refused: 'dot segments are not allowed in the path' };
+      out.push(raw);
+      continue;
+    }
     let decoded: string;
     try {
       decoded = decodeURIComponent(raw);
@@ -57,24 +65,29 @@ export function splitRawPath(rawPath: string): string[] | PathRefusal {
 }
 
 export function createMatcher<O extends AnyOperation>(table: readonly O[]) {
-  const compiled = table.map(compile);
+  // candidates by method and number of segments: a path is compared with the few operations of its shape only
+  const byShape = new Map<string, CompiledOperation<O>[]>();
+  for (const compiled of table.map(compile)) {
+    const key = `${compiled.operation.method} ${compiled.segments.length}`;
+    byShape.set(key, [...(byShape.get(key) ?? []), compiled]);
+  }
   return function match(method: string, rawPath: string): PathMatch<O> | PathRefusal | null {
     const segments = splitRawPath(rawPath.length > 1 && rawPath.endsWith('/') ? rawPath.slice(0, -1) : rawPath);
     if ('refused' in segments) return segments;
     let best: { match: PathMatch<O>; literals: number } | null = null;
-    for (const candidate of compiled) {
-      if (candidate.operation.method !== (method.toUpperCase() as HttpMethod)) continue;
-      if (candidate.segments.length !== segments.length) continue;
+    for (const candidate of byShape.get(`${method.toUpperCase()} ${segments.length}`) ?? []) {
       const params: Record<string, string> = {};
       let literals = 0;
       let ok = true;
-      candidate.segments.forEach((segment, i) => {
+      for (let i = 0; ok && i < candidate.segments.length; i += 1) {
+        const segment = candidate.segments[i];
         const value = segments[i] ?? '';
-        if ('literal' in segment) {
+        if (segment === undefined) ok = false;
+        else if ('literal' in segment) {
           if (segment.literal !== value) ok = false;
           else literals += 1;
         } else params[segment.param] = value;
-      });
+      }
       // seed 4.6.14: /charts/{project_id}/quotas shares its shape with /charts/{chart_id}/values: literals win
       if (ok && (!best || literals > best.literals)) best = { match: { operation: candidate.operation, params }, literals };
     }

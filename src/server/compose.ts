@@ -2,14 +2,16 @@
 // (in-process, still signed and verified) or Huawei Cloud (AK/SK signing, a given token, or an IAM token).
 import { resolve } from 'node:path';
 import { createEmulator, type Emulator } from './emulator/app.ts';
-import { createConsoleApp } from './proxy/app.ts';
+import { createConsoleHandler } from './proxy/app.ts';
+import type { NodeHandler } from './proxy/api-handler.ts';
 import { secretsOf, type ServerConfig } from './proxy/config.ts';
 import { iamTokenSource, staticTokenSource, type TokenSource } from './proxy/iam-token.ts';
 import { createAuditLog, type AuditLog, type LogSink } from './proxy/log.ts';
 import { fetchUpstream, networkUpstream, toRequest, type Upstream } from './proxy/upstream.ts';
 
 export type ConsoleServer = {
-  app: ReturnType<typeof createConsoleApp>;
+  /** The whole HTTP surface, a node:http request listener (main.ts, the dev server and the tests listen with it). */
+  handler: NodeHandler;
   config: ServerConfig;
   emulator: Emulator | null;
   audit: AuditLog;
@@ -75,7 +77,7 @@ export function composeServer(config: ServerConfig, options: ComposeOptions = {}
   }
 
   const controlled = emulator?.options.control ? emulator : null;
-  const app = createConsoleApp({
+  const handler = createConsoleHandler({
     config,
     upstream,
     tokenSource,
@@ -84,5 +86,5 @@ export function composeServer(config: ServerConfig, options: ComposeOptions = {}
     now: options.now,
     ...(controlled ? { emulatorControl: (request: Request) => controlled.fetch(request) } : {}),
   });
-  return { app, config, emulator, audit };
+  return { handler, config, emulator, audit };
 }

@@ -28,7 +28,7 @@ function describe(config: ServerConfig): string {
 try {
   const config = loadConfig(process.env, { version, dataDir: resolve(root, '.data') });
   const server = composeServer(config);
-  const { server: listener, address } = await listen(server.app, { hostname: config.host, port: config.port });
+  const { server: listener, address } = await listen(server.handler, { hostname: config.host, port: config.port });
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   server.audit.info(`CCE Autopilot console on http://${host}:${address.port}`);
   server.audit.info(`mode: ${config.mode} — ${describe(config)}`);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeServer } from '../compose.ts';
 import { ConfigError, loadConfig, publicConfig } from './config.ts';
+import { consoleRequest } from './test-console.ts';
 import { proxyTestSecrets as s, testProject as project } from './test-servers.ts';
 
 const load = (env: Record<string, string>) => loadConfig(env, { version: 'test' });
@@ -65,8 +66,8 @@ describe('modes chosen from the environment', () => {
         expect(text).not.toContain(secret);
       }
     }
-    const { app } = composeServer(load({ ...aksk, CCE_ENDPOINT: 'http://127.0.0.1:9' }), { quiet: true, staticRoot: '/nonexistent' });
-    const text = await (await app.request('/console/api/config')).text();
+    const request = await consoleRequest(composeServer(load({ ...aksk, CCE_ENDPOINT: 'http://127.0.0.1:9' }), { quiet: true, staticRoot: '/nonexistent' }));
+    const text = await (await request('/console/api/config')).text();
     expect(JSON.parse(text)).toMatchObject({ mode: 'cloud', authMode: 'aksk', region: 'cn-north-4', projectId: project, endpoint: 'http://127.0.0.1:9' });
     expect(text).not.toContain(s.sk);
     expect(text).not.toContain(s.ak);

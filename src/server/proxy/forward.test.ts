@@ -4,19 +4,20 @@ import { sha256Hex } from '../signing/canonical.ts';
 import { verifyRequest } from '../signing/verify.ts';
 import { loadConfig } from './config.ts';
 import { maxBodyBytes } from './forward.ts';
+import { consoleRequest } from './test-console.ts';
 import { proxyTestSecrets as s, testProject as project } from './test-servers.ts';
 
-function setup() {
+async function setup() {
   const config = loadConfig({ EMULATOR_DATA_DIR: '', AUDIT_LOG: '/dev/null' }, { version: 'test' });
   const seen: Request[] = [];
   const server = composeServer(config, { quiet: true, staticRoot: '/nonexistent', tap: (request) => seen.push(request) });
-  return { app: server.app, seen };
+  return { request: await consoleRequest(server), seen };
 }
 
 type Seen = { request: Request; body: Uint8Array };
 
 /** The console in cloud mode in front of a stub upstream that records what it receives. */
-function cloud(env: Record<string, string> = {}, answer: (request: Request) => Response | Promise<Response> = () => Response.json({ ok: true })) {
+async function cloud(env: Record<string, string> = {}, answer: (request: Request) => Response | Promise<Response> = () => Response.json({ ok: true })) {
   const config = loadConfig(
     { CLOUD_SDK_AK: s.ak, CLOUD_SDK_SK: s.sk, CCE_REGION: 'cn-north-4', CCE_PROJECT_ID: project, CCE_ENDPOINT: 'http://127.0.0.1:9', ...env },
     { version: 'test' },
@@ -30,7 +31,7 @@ function cloud(env: Record<string, string> = {}, answer: (request: Request) => R
       return answer(request);
     },
   });
-  return { app: server.app, seen, config };
+  return { request: await consoleRequest(server), seen, config };
 }
 
 /** Verifies an upstream request like the gateway does, from its wire form. */
@@ -57,8 +58,8 @@ const clustersPath = `/autopilot/v3/projects/${project}/clusters`;
 
 describe('signing proxy in emulator mode', () => {
   it('signs the list call with SDK-HMAC-SHA256 and the emulator accepts it', async () => {
-    const { app, seen } = setup();
-    const res = await app.request(clustersPath);
+    const { request, seen } = await setup();
+    const res = await request(clustersPath);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { items: unknown[] };
     expect(body.items.length).toBe(4);
@@ -69,8 +70,8 @@ describe('signing proxy in emulator mode', () => {
   });
 
   it('answers an unknown path with 404 JSON and never forwards it', async () => {
-    const { app, seen } = setup();
-    const res = await app.request('/autopilot/v3/projects/whatever/secrets');
+    const { request, seen } = await setup();
+    const res = await request('/autopilot/v3/projects/whatever/secrets');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/json');
     expect(await res.json()).toMatchObject({ errorCode: 'CCE.01404001' });
@@ -78,15 +79,15 @@ describe('signing proxy in emulator mode', () => {
   });
 
   it('answers a known path with a method the table does not have with 404', async () => {
-    const { app, seen } = setup();
-    const res = await app.request(clustersPath, { method: 'PATCH', headers: mutation });
+    const { request, seen } = await setup();
+    const res = await request(clustersPath, { method: 'PATCH', headers: mutation });
     expect(res.status).toBe(404);
     expect(seen).toHaveLength(0);
   });
 
   it('answers a malformed project id with the documented 400 body', async () => {
-    const { app } = setup();
-    const res = await app.request('/autopilot/v3/projects/not-a-project/clusters');
+    const { request } = await setup();
+    const res = await request('/autopilot/v3/projects/not-a-project/clusters');
     expect(res.status).toBe(400);
     const body = (await res.json()) as Record<string, string>;
     expect(body.errorCode).toBe('CCE.01400001');
@@ -95,16 +96,16 @@ describe('signing proxy in emulator mode', () => {
   });
 
   it('refuses a mutating call without same-origin Origin and the CSRF header, before forwarding', async () => {
-    const { app, seen } = setup();
-    const res = await app.request(`${clustersPath}/abc`, { method: 'DELETE' });
+    const { request, seen } = await setup();
+    const res = await request(`${clustersPath}/abc`, { method: 'DELETE' });
     expect(res.status).toBe(403);
     expect(seen).toHaveLength(0);
   });
 
   it('serves the configuration without any secret', async () => {
     const config = loadConfig({ EMULATOR_DATA_DIR: '' }, { version: 'test' });
-    const { app } = composeServer(config, { quiet: true, staticRoot: '/nonexistent' });
-    const res = await app.request('/console/api/config');
+    const request = await consoleRequest(composeServer(config, { quiet: true, staticRoot: '/nonexistent' }));
+    const res = await request('/console/api/config');
     const text = await res.text();
     expect(JSON.parse(text)).toMatchObject({ mode: 'emulator', projectId: project, region: 'cn-north-4' });
     if (config.credentials.kind !== 'aksk') throw new Error('expected aksk');
@@ -115,8 +116,8 @@ describe('signing proxy in emulator mode', () => {
 
 describe('forwarding in AK/SK mode', () => {
   it('sends to the configured endpoint the canonical path and query it signed (spec §10)', async () => {
-    const { app, seen } = cloud();
-    const res = await app.request(`/autopilot/cam/v3/clusters/c1/namespace/default/releases/my%20rel*ease?b=2&a=x+y%21&a=%27q%27`);
+    const { request, seen } = await cloud();
+    const res = await request(`/autopilot/cam/v3/clusters/c1/namespace/default/releases/my%20rel*ease?b=2&a=x+y%21&a=%27q%27`);
     expect(res.status).toBe(200);
     const url = new URL(seen[0]?.request.url ?? '');
     expect(url.origin).toBe('http://127.0.0.1:9');
@@ -127,9 +128,9 @@ describe('forwarding in AK/SK mode', () => {
   });
 
   it('hashes the raw body bytes it forwards, never a re-serialised copy', async () => {
-    const { app, seen } = cloud();
+    const { request, seen } = await cloud();
     const body = '{ "tags":[{"value":"\\u652f\\u4ed8", "key":"team"}],"n":1.50 }\n';
-    const res = await app.request(`${clustersPath}/c1/tags/create`, {
+    const res = await request(`${clustersPath}/c1/tags/create`, {
       method: 'POST',
       headers: { ...mutation, 'content-type': 'application/json;charset=UTF-8' },
       body,
@@ -146,8 +147,8 @@ describe('forwarding in AK/SK mode', () => {
   });
 
   it('adds X-Project-Id and X-Security-Token (temporary credentials), both signed', async () => {
-    const { app, seen } = cloud({ CLOUD_SDK_SECURITY_TOKEN: s.securityToken });
-    await app.request('/autopilot/v3/addontemplates');
+    const { request, seen } = await cloud({ CLOUD_SDK_SECURITY_TOKEN: s.securityToken });
+    await request('/autopilot/v3/addontemplates');
     const auth = seen[0]?.request.headers.get('authorization') ?? '';
     expect(auth).toContain('SignedHeaders=content-type;host;x-project-id;x-sdk-date;x-security-token,');
     expect(seen[0]?.request.headers.get('x-project-id')).toBe(project);
@@ -156,11 +157,11 @@ describe('forwarding in AK/SK mode', () => {
   });
 
   it('signs a multipart chart upload with UNSIGNED-PAYLOAD and keeps the boundary unsigned', async () => {
-    const { app, seen } = cloud();
+    const { request, seen } = await cloud();
     const form = new FormData();
     form.append('parameters', '{"override":true}');
     form.append('content', new Blob([new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2, 3])]), 'c.tgz');
-    const res = await app.request('/autopilot/v2/charts', { method: 'POST', headers: mutation, body: form });
+    const res = await request('/autopilot/v2/charts', { method: 'POST', headers: mutation, body: form });
     expect(res.status).toBe(200);
     const headers = seen[0]?.request.headers;
     expect(headers?.get('x-sdk-content-sha256')).toBe('UNSIGNED-PAYLOAD');
@@ -170,8 +171,8 @@ describe('forwarding in AK/SK mode', () => {
   });
 
   it('drops the browser cookies, Authorization, X-Auth-Token, X-Sdk-* and forwarding headers', async () => {
-    const { app, seen } = cloud();
-    await app.request(clustersPath, {
+    const { request, seen } = await cloud();
+    await request(clustersPath, {
       headers: {
         cookie: 'console_session=abc; other=1',
         authorization: 'Basic ZXZpbDpldmls',
@@ -199,13 +200,13 @@ describe('forwarding in AK/SK mode', () => {
 
   it('passes the upstream status, body and X-Request-Id through unchanged, and no upstream cookie', async () => {
     const upstreamBody = '{"errorCode":"CCE.01409001","errorMessage":"exists","extra":[1,2,3]}';
-    const { app } = cloud({}, () =>
+    const { request } = await cloud({}, () =>
       new Response(upstreamBody, {
         status: 409,
         headers: { 'content-type': 'application/json;charset=utf-8', 'x-request-id': 'abc123def456', 'set-cookie': 'track=1', server: 'gw' },
       }),
     );
-    const res = await app.request(clustersPath, { method: 'POST', headers: { ...mutation, 'content-type': 'application/json' }, body: '{}' });
+    const res = await request(clustersPath, { method: 'POST', headers: { ...mutation, 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(409);
     expect(await res.text()).toBe(upstreamBody);
     expect(res.headers.get('x-request-id')).toBe('abc123def456');
@@ -215,9 +216,9 @@ describe('forwarding in AK/SK mode', () => {
   });
 
   it('answers 504 JSON when CCE does not answer within PROXY_TIMEOUT_MS', async () => {
-    const { app } = cloud({ PROXY_TIMEOUT_MS: '150' }, () => new Promise<Response>(() => undefined));
+    const { request } = await cloud({ PROXY_TIMEOUT_MS: '150' }, () => new Promise<Response>(() => undefined));
     const started = Date.now();
-    const res = await app.request(clustersPath);
+    const res = await request(clustersPath);
     expect(res.status).toBe(504);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(await res.json()).toMatchObject({ errorCode: 'CONSOLE.504' });
@@ -225,14 +226,14 @@ describe('forwarding in AK/SK mode', () => {
 
   it('answers 504 when the head arrives but a JSON body stalls', async () => {
     const stalled = new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new TextEncoder().encode('{"items":[')) });
-    const { app } = cloud({ PROXY_TIMEOUT_MS: '150' }, () => new Response(stalled, { headers: { 'content-type': 'application/json' } }));
-    const res = await app.request(clustersPath);
+    const { request } = await cloud({ PROXY_TIMEOUT_MS: '150' }, () => new Response(stalled, { headers: { 'content-type': 'application/json' } }));
+    const res = await request(clustersPath);
     expect(res.status).toBe(504);
   });
 
   it('answers 502 JSON when CCE cannot be reached', async () => {
-    const { app } = cloud({}, () => Promise.reject(new TypeError('fetch failed')));
-    const res = await app.request(clustersPath);
+    const { request } = await cloud({}, () => Promise.reject(new TypeError('fetch failed')));
+    const res = await request(clustersPath);
     expect(res.status).toBe(502);
     expect(await res.json()).toMatchObject({ errorCode: 'CONSOLE.502' });
   });
@@ -242,7 +243,7 @@ describe('forwarding in AK/SK mode', () => {
     const rest = new Promise<void>((done) => {
       release = done;
     });
-    const { app } = cloud({}, () =>
+    const { request } = await cloud({}, () =>
       new Response(
         new ReadableStream<Uint8Array>({
           async start(controller) {
@@ -255,7 +256,7 @@ describe('forwarding in AK/SK mode', () => {
         { headers: { 'content-type': 'application/gzip', 'content-disposition': 'attachment; filename="a-1.0.0.tgz"' } },
       ),
     );
-    const res = await app.request('/autopilot/v2/charts/0a1b2c3d-0000-4000-8000-000000000001/archive');
+    const res = await request('/autopilot/v2/charts/0a1b2c3d-0000-4000-8000-000000000001/archive');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="a-1.0.0.tgz"');
     const reader = res.body?.getReader();
@@ -266,8 +267,8 @@ describe('forwarding in AK/SK mode', () => {
     expect((await reader?.read())?.done).toBe(true);
   });
 
-  it('refuses a body over 12 MB with 413 JSON before reading it whole', async () => {
-    const { app, seen } = cloud();
+  it('refuses a body over 12 MB with 413 JSON and stops reading it (the stream is endless)', async () => {
+    const { request, seen } = await cloud();
     let pulled = 0;
     const chunk = new Uint8Array(1024 * 1024).fill(0x20);
     const endless = new ReadableStream<Uint8Array>({
@@ -276,7 +277,7 @@ describe('forwarding in AK/SK mode', () => {
         controller.enqueue(chunk);
       },
     });
-    const res = await app.request(
+    const res = await request(
       new Request(`http://localhost${clustersPath}`, {
         method: 'POST',
         headers: { ...mutation, 'content-type': 'application/json' },
@@ -286,43 +287,25 @@ describe('forwarding in AK/SK mode', () => {
     );
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ errorCode: 'CCE.01400001' });
-    expect(pulled).toBeLessThanOrEqual(maxBodyBytes + 3 * chunk.byteLength);
+    // what the client had pulled into socket buffers when the connection was closed, beyond the 12 MB read
+    expect(pulled).toBeLessThanOrEqual(maxBodyBytes + 16 * chunk.byteLength);
     expect(seen).toHaveLength(0);
 
-    // an announced length over the limit is refused without reading a byte
-    let touched = false;
-    const untouched = new ReadableStream<Uint8Array>(
-      {
-        pull() {
-          touched = true;
-        },
-      },
-      { highWaterMark: 0 },
-    );
-    const announced = await app.request(
-      new Request(`http://localhost${clustersPath}`, {
-        method: 'POST',
-        headers: { ...mutation, 'content-type': 'application/json', 'content-length': String(maxBodyBytes + 1) },
-        body: untouched,
-        duplex: 'half',
-      } as RequestInit),
-    );
-    expect(announced.status).toBe(413);
-    expect(touched).toBe(false);
+    // (an announced length over the limit, refused before a byte of the body is sent: bad-input.test.ts)
   });
 
   it('refuses a JSON operation sent as another content type (415) and a body on an operation without one (400)', async () => {
-    const { app, seen } = cloud();
-    const form = await app.request(clustersPath, {
+    const { request, seen } = await cloud();
+    const form = await request(clustersPath, {
       method: 'POST',
       headers: { ...mutation, 'content-type': 'application/x-www-form-urlencoded' },
       body: 'a=1',
     });
     expect(form.status).toBe(415);
     expect(await form.json()).toMatchObject({ errorCode: 'CCE.01400006' });
-    const notMultipart = await app.request('/autopilot/v2/charts', { method: 'POST', headers: { ...mutation, 'content-type': 'application/json' }, body: '{}' });
+    const notMultipart = await request('/autopilot/v2/charts', { method: 'POST', headers: { ...mutation, 'content-type': 'application/json' }, body: '{}' });
     expect(notMultipart.status).toBe(415);
-    const noBody = await app.request(`${clustersPath}/c1`, { method: 'DELETE', headers: { ...mutation, 'content-type': 'application/json' }, body: '{"x":1}' });
+    const noBody = await request(`${clustersPath}/c1`, { method: 'DELETE', headers: { ...mutation, 'content-type': 'application/json' }, body: '{"x":1}' });
     expect(noBody.status).toBe(400);
     expect(seen).toHaveLength(0);
   });
@@ -330,9 +313,9 @@ describe('forwarding in AK/SK mode', () => {
 
 describe('forwarding in token mode', () => {
   it('forwards X-Auth-Token and no Authorization; X-Project-Id only where the path has no project', async () => {
-    const { app, seen } = cloud({ CLOUD_SDK_AK: '', CLOUD_SDK_SK: '', CCE_AUTH_TOKEN: s.cceToken });
-    await app.request(clustersPath);
-    await app.request('/autopilot/v3/clusterupgradepaths');
+    const { request, seen } = await cloud({ CLOUD_SDK_AK: '', CLOUD_SDK_SK: '', CCE_AUTH_TOKEN: s.cceToken });
+    await request(clustersPath);
+    await request('/autopilot/v3/clusterupgradepaths');
     expect(seen[0]?.request.headers.get('x-auth-token')).toBe(s.cceToken);
     expect(seen[0]?.request.headers.get('authorization')).toBeNull();
     expect(seen[0]?.request.headers.get('x-project-id')).toBeNull();

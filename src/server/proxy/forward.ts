@@ -2,7 +2,8 @@
 // (signing spec §10: canonical path on the wire, query re-encoded, raw body hashed, never re-serialised).
 // The upstream URL is built from the configured endpoint and the canonical path only: nothing of the browser's
 // request (Host, X-Forwarded-*, an absolute request-target, encoded slashes, dot segments) can change where it goes.
-import { cceErrorCodes } from '../../contract/errors.ts';
+import { Readable, Transform, pipeline } from 'node:stream';
+import { cceErrorBody, cceErrorCodes } from '../../contract/errors.ts';
 import { createMatcher } from '../../contract/match.ts';
 import type { AnyOperation } from '../../contract/operation.ts';
 import { operationList } from '../../contract/operations.ts';
@@ -10,8 +11,8 @@ import { canonicalQuery, canonicalUri, parseRawQuery, SigningError } from '../si
 import { signRequest } from '../signing/sign.ts';
 import type { ServerConfig } from './config.ts';
 import type { TokenSource } from './iam-token.ts';
-import { consoleErrorCodes, jsonError, ProxyRefusal } from './refusal.ts';
-import { UpstreamTooLarge, type Upstream, type UpstreamResponse } from './upstream.ts';
+import { consoleErrorCodes, ProxyRefusal } from './refusal.ts';
+import { UpstreamTimeout, UpstreamTooLarge, type Upstream, type UpstreamResponse } from './upstream.ts';
 
 /** The documented AK/SK body limit (seed §3.2, signing spec §8.7). */
 export const maxBodyBytes = 12 * 1024 * 1024;
@@ -34,107 +35,62 @@ const jsonPattern = /^application\/(?:json|json-patch\+json|merge-patch\+json)\s
 /** Headers of the upstream answer the browser gets (status and body pass unchanged). */
 const passedResponseHeaders = ['content-type', 'content-disposition', 'x-request-id', 'retry-after', 'port-id'];
 
-const nullBodyStatuses = new Set([101, 204, 205, 304]);
-
-const tooLarge = () =>
+export const tooLarge = () =>
   new ProxyRefusal(413, cceErrorCodes.invalidRequest, `Request body too large: at most ${maxBodyBytes} bytes (12 MB) are accepted with AK/SK signing`);
-const upstreamTooLarge = () => new UpstreamTooLarge(`CCE answered more than ${maxBufferedResponseBytes} bytes`);
 
-/**
- * Reads at most `limit` bytes; refuses (413) before reading a body that announces a larger Content-Length, and
- * stops reading (cancelling the rest) as soon as a body without one grows past the limit.
- */
-export async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const announced = request.headers.get('content-length');
-  if (announced !== null) {
-    if (!/^\d+$/.test(announced)) throw new ProxyRefusal(400, cceErrorCodes.invalidRequest, 'Invalid Content-Length');
-    if (Number(announced) > limit) throw tooLarge();
-    // The HTTP parser holds the client to its Content-Length: reading it whole is bounded (and, with
-    // @hono/node-server, read straight from the socket without a web stream).
-    if (Number(announced) === 0) return new Uint8Array();
-    return new Uint8Array(await request.arrayBuffer());
-  }
-  if (!request.body) return new Uint8Array();
-  return readAll(request.body, limit, tooLarge);
-}
+/** A call of the API as the browser sent it, whatever carried it. */
+export type ApiCall = {
+  method: string;
+  /** The request-target split as received (splitTarget). */
+  rawPath: string;
+  rawQuery: string;
+  /** A request header by its lower-case name. */
+  header(name: string): string | undefined;
+  /** The whole body, at most `limit` bytes: a larger one is refused (413), announced or not, before it is read whole. */
+  readBody(limit: number): Promise<Uint8Array>;
+};
 
-/** Reads a whole stream; as soon as it grows past `limit` bytes, cancels the rest and throws `overLimit()`. */
-async function readAll(body: ReadableStream<Uint8Array>, limit: number, overLimit: () => Error): Promise<Uint8Array<ArrayBuffer>> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw overLimit();
-    }
-    chunks.push(value);
-  }
-  if (chunks.length === 1 && chunks[0]) return chunks[0] as Uint8Array<ArrayBuffer>;
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
-
-class UpstreamTimeout extends Error {
-  override readonly name = 'UpstreamTimeout';
-}
-
-/**
- * A stream that errors (and cancels its source) when no chunk arrives for `idleMs`: a download may take longer than
- * the timeout as a whole, but a stalled one does not hang forever.
- */
-function withIdleTimeout(source: ReadableStream<Uint8Array>, idleMs: number, onTimeout: () => void): ReadableStream<Uint8Array> {
-  const reader = source.getReader();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let finished = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      timer = setTimeout(() => {
-        finished = true;
-        onTimeout();
-        controller.error(new UpstreamTimeout(`no data from CCE for ${idleMs} ms`));
-        void reader.cancel().catch(() => undefined);
-      }, idleMs);
-      try {
-        const { done, value } = await reader.read();
-        clearTimeout(timer);
-        if (finished) return;
-        if (done) {
-          finished = true;
-          controller.close();
-        } else controller.enqueue(value);
-      } catch (error) {
-        clearTimeout(timer);
-        if (!finished) {
-          finished = true;
-          controller.error(error);
-        }
-      }
-    },
-    cancel(reason) {
-      clearTimeout(timer);
-      finished = true;
-      return reader.cancel(reason);
-    },
-  });
-}
+/** What goes back to the browser: status, the passed headers, and the body whole or (the chart archive) streamed. */
+export type ApiAnswer = {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  body: Uint8Array | Readable | null;
+};
 
 export type ForwardResult = {
-  response: Response;
+  answer: ApiAnswer;
   operation: AnyOperation | null;
   params: Record<string, string>;
 };
 
-/** `rawTarget` is the request-target exactly as received (before URL parsing resolved `..` and `%2e%2e`). */
-export type Forwarder = (request: Request, rawTarget?: string) => Promise<ForwardResult>;
+export type Forwarder = (call: ApiCall) => Promise<ForwardResult>;
+
+/** The answer of a refusal: the documented CCE error body. */
+export function refusalAnswer(refusal: ProxyRefusal): ApiAnswer {
+  return {
+    status: refusal.status,
+    statusText: '',
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...refusal.headers },
+    body: Buffer.from(JSON.stringify(cceErrorBody(refusal.code, refusal.message))),
+  };
+}
+
+/**
+ * A stream that fails (and stops its source) when no chunk arrives for `idleMs`: a download may take longer than
+ * the timeout as a whole, but a stalled one does not hang forever.
+ */
+function withIdleTimeout(source: Readable, idleMs: number): Readable {
+  const timer = setTimeout(() => source.destroy(new UpstreamTimeout(`no data from CCE for ${idleMs} ms`)), idleMs);
+  const watched = new Transform({
+    transform(chunk, _encoding, done) {
+      timer.refresh();
+      done(null, chunk);
+    },
+  });
+  pipeline(source, watched, () => clearTimeout(timer));
+  return watched;
+}
 
 function refuseSigning<T>(work: () => T): T {
   try {
@@ -159,40 +115,39 @@ export function splitTarget(rawTarget: string): { rawPath: string; rawQuery: str
 export function createForwarder(config: ServerConfig, upstream: Upstream, tokenSource?: TokenSource): Forwarder {
   const match = createMatcher(operationList);
   const origin = new URL(config.endpoint).origin;
+  const error = (status: number, code: string, message: string) => refusalAnswer(new ProxyRefusal(status, code, message));
 
-  return async function forward(request, rawTarget) {
-    const url = new URL(request.url);
-    const target = rawTarget ?? `${url.pathname}${url.search}`;
-    const { rawPath, rawQuery } = splitTarget(target);
-    const found = match(request.method, rawPath);
+  return async function forward(call) {
+    const { method, rawPath, rawQuery } = call;
+    const found = match(method, rawPath);
     if (found === null) {
       return {
-        response: jsonError(404, cceErrorCodes.notFound, `Unknown API: ${request.method} ${url.pathname} is not an operation of CCE Autopilot`),
+        answer: error(404, cceErrorCodes.notFound, `Unknown API: ${method} ${rawPath} is not an operation of CCE Autopilot`),
         operation: null,
         params: {},
       };
     }
     if ('refused' in found) throw new ProxyRefusal(400, cceErrorCodes.invalidRequest, `Invalid request: ${found.refused}`);
     const op = found.operation;
-    const ok = (response: Response): ForwardResult => ({ response, operation: op, params: found.params });
+    const ok = (answer: ApiAnswer): ForwardResult => ({ answer, operation: op, params: found.params });
 
     // Headers of the browser that are passed on, checked first: nothing is read before they are acceptable.
-    const contentType = request.headers.get('content-type')?.trim() ?? '';
+    const contentType = call.header('content-type')?.trim() ?? '';
     const multipart = op.bodyKind === 'multipart';
     if (multipart && !multipartPattern.test(contentType)) {
       throw new ProxyRefusal(415, cceErrorCodes.contentTypeNotSupported, `${op.id} takes a multipart/form-data body with a boundary`);
     }
-    const language = request.headers.get('x-language')?.trim();
+    const language = call.header('x-language')?.trim();
     if (language !== undefined && !languagePattern.test(language)) {
       throw new ProxyRefusal(400, cceErrorCodes.invalidRequest, 'Invalid request: X-Language must be a language tag such as en-us');
     }
-    const accept = request.headers.get('accept')?.trim() || 'application/json';
+    const accept = call.header('accept')?.trim() || 'application/json';
     if (!acceptPattern.test(accept)) throw new ProxyRefusal(400, cceErrorCodes.invalidRequest, 'Invalid request: malformed Accept header');
     const wrongType = () =>
       new ProxyRefusal(415, cceErrorCodes.contentTypeNotSupported, `${op.id} takes an application/json body, not ${contentType || 'an untyped one'}`);
     if (op.bodyKind === 'json' && contentType !== '' && !jsonPattern.test(contentType)) throw wrongType();
 
-    const body = request.method === 'GET' ? new Uint8Array() : await readLimited(request, maxBodyBytes);
+    const body = method === 'GET' ? new Uint8Array() : await call.readBody(maxBodyBytes);
 
     if (op.bodyKind === 'json' && body.byteLength > 0 && !jsonPattern.test(contentType)) throw wrongType();
     if (op.bodyKind === 'none' && body.byteLength > 0) {
@@ -212,7 +167,7 @@ export function createForwarder(config: ServerConfig, upstream: Upstream, tokenS
     // query decoded, sorted, re-encoded), so the gateway re-canonicalises to exactly what was signed.
     const path = rawPath.length > 1 && rawPath.endsWith('/') ? rawPath.slice(0, -1) : rawPath;
     const query = refuseSigning(() => parseRawQuery(rawQuery));
-    const headers: Record<string, string> = {};
+    let headers: Record<string, string>;
     let sentToken: string | null = null;
     let wirePath: string;
     let wireQuery: string;
@@ -220,7 +175,7 @@ export function createForwarder(config: ServerConfig, upstream: Upstream, tokenS
       const credentials = config.credentials;
       const s = refuseSigning(() =>
         signRequest({
-          method: request.method,
+          method,
           url: `${origin}${path}`,
           query,
           headers: signed,
@@ -230,14 +185,14 @@ export function createForwarder(config: ServerConfig, upstream: Upstream, tokenS
           date: new Date(),
         }),
       );
-      Object.assign(headers, s.headers);
+      headers = s.headers;
       // the signer hands back the path and query it signed: those go on the wire
       wirePath = s.wirePath;
       wireQuery = s.wireQuery;
     } else {
       ({ wirePath, wireQuery } = refuseSigning(() => ({ wirePath: canonicalUri(path).slice(0, -1), wireQuery: canonicalQuery(query) })));
       // spec §10: token mode forwards X-Auth-Token and adds no Authorization.
-      Object.assign(headers, signed);
+      headers = signed;
       if (!tokenSource) throw new ProxyRefusal(500, cceErrorCodes.internal, 'No IAM token source is configured');
       sentToken = await tokenSource.get();
       headers['x-auth-token'] = sentToken;
@@ -245,45 +200,25 @@ export function createForwarder(config: ServerConfig, upstream: Upstream, tokenS
     if (multipart) headers['content-type'] = contentType;
     headers.accept = accept;
 
-    // One deadline for the answer's head and, for JSON, its body. A download gets an idle timeout instead.
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject(new UpstreamTimeout());
-      }, config.timeoutMs);
-    });
-    deadline.catch(() => undefined);
-
+    // One deadline for the answer's head and, for JSON, its body (the upstream keeps it). A download gets an idle
+    // timeout instead.
     const streamed = op.responseKind === 'binary';
     let response: UpstreamResponse;
-    let payload: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer> | null;
     try {
-      response = await Promise.race([
-        upstream({
-          method: request.method,
-          url: `${origin}${wirePath}${wireQuery ? `?${wireQuery}` : ''}`,
-          headers,
-          body: body.byteLength > 0 ? body : null,
-          signal: controller.signal,
-          stream: streamed,
-          maxBufferedBytes: maxBufferedResponseBytes,
-        }),
-        deadline,
-      ]);
-      payload = response.body;
-      if (payload instanceof ReadableStream && !streamed) payload = await Promise.race([readAll(payload, maxBufferedResponseBytes, upstreamTooLarge), deadline]);
-    } catch (error) {
-      clearTimeout(timer);
-      if (error instanceof ProxyRefusal) throw error;
-      if (error instanceof UpstreamTimeout) {
-        return ok(jsonError(504, consoleErrorCodes.upstreamTimeout, `CCE did not answer ${op.id} within ${config.timeoutMs} ms`));
-      }
-      if (error instanceof UpstreamTooLarge) return ok(jsonError(502, consoleErrorCodes.upstreamUnreachable, error.message));
-      return ok(jsonError(502, consoleErrorCodes.upstreamUnreachable, `CCE could not be reached at ${origin}`));
+      response = await upstream({
+        method,
+        url: `${origin}${wirePath}${wireQuery ? `?${wireQuery}` : ''}`,
+        headers,
+        body: body.byteLength > 0 ? body : null,
+        timeoutMs: config.timeoutMs,
+        stream: streamed,
+        maxBufferedBytes: maxBufferedResponseBytes,
+      });
+    } catch (failure) {
+      if (failure instanceof UpstreamTimeout) return ok(error(504, consoleErrorCodes.upstreamTimeout, `CCE did not answer ${op.id} within ${config.timeoutMs} ms`));
+      if (failure instanceof UpstreamTooLarge) return ok(error(502, consoleErrorCodes.upstreamUnreachable, failure.message));
+      return ok(error(502, consoleErrorCodes.upstreamUnreachable, `CCE could not be reached at ${origin}`));
     }
-    clearTimeout(timer);
 
     if (sentToken !== null && response.status === 401) tokenSource?.invalidate(sentToken);
 
@@ -292,13 +227,13 @@ export function createForwarder(config: ServerConfig, upstream: Upstream, tokenS
       const value = response.header(name);
       if (value !== null) out[name] = value;
     }
-    if (payload instanceof ReadableStream) {
+    const payload = response.body;
+    if (payload instanceof Readable) {
       // The chart archive streams through: never held whole in memory (spec: "streams the chart archive download").
       const length = response.header('content-length');
       if (length !== null && response.header('content-encoding') === null) out['content-length'] = length;
-      const body = withIdleTimeout(payload, config.timeoutMs, () => controller.abort());
-      return ok(new Response(body, { status: response.status, statusText: response.statusText, headers: out }));
+      return ok({ status: response.status, statusText: response.statusText, headers: out, body: withIdleTimeout(payload, config.timeoutMs) });
     }
-    return ok(new Response(nullBodyStatuses.has(response.status) ? null : payload, { status: response.status, statusText: response.statusText, headers: out }));
+    return ok({ status: response.status, statusText: response.statusText, headers: out, body: payload });
   };
 }

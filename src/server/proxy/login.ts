@@ -8,7 +8,7 @@ import { cceErrorCodes } from '../../contract/errors.ts';
 import type { ServerConfig } from './config.ts';
 import type { AuditLog } from './log.ts';
 import { jsonError } from './refusal.ts';
-import { isSameOriginForm, loginPath, logoutPath } from './security.ts';
+import { headOf, isSameOriginForm, loginPath, logoutPath } from './security.ts';
 import { createLoginLimiter, issueSession, sameToken, sessionCookie, sessionLifetimeMs } from './session.ts';
 
 type Lang = 'en' | 'zh-CN';
@@ -162,7 +162,7 @@ export function createLoginApp(options: LoginOptions) {
   app.post(loginPath, async (c) => {
     const token = config.consoleAuthToken;
     if (token === null) return c.redirect('/', 303);
-    if (!isSameOriginForm(c, config)) return jsonError(403, cceErrorCodes.forbidden, 'Forbidden: the login form must be sent from this console');
+    if (!isSameOriginForm(headOf(c), config)) return jsonError(403, cceErrorCodes.forbidden, 'Forbidden: the login form must be sent from this console');
     const address = c.env?.incoming?.socket.remoteAddress ?? 'unknown';
     const waitSeconds = limiter.retryAfter(address, now());
     const acceptLanguage = c.req.header('accept-language');
@@ -194,7 +194,7 @@ export function createLoginApp(options: LoginOptions) {
   });
 
   app.post(logoutPath, (c) => {
-    if (!isSameOriginForm(c, config)) return jsonError(403, cceErrorCodes.forbidden, 'Forbidden: log out from this console');
+    if (!isSameOriginForm(headOf(c), config)) return jsonError(403, cceErrorCodes.forbidden, 'Forbidden: log out from this console');
     c.header('set-cookie', sessionCookie('', { secure: isHttps(c), maxAgeSeconds: 0 }));
     c.header('cache-control', 'no-store');
     return c.redirect(config.consoleAuthToken === null ? '/' : `${loginPath}?signedOut=1`, 303);

@@ -6,11 +6,12 @@ import { composeServer } from '../compose.ts';
 import { loadConfig } from './config.ts';
 import { securityHeaders } from './security.ts';
 import { sessionCookieName } from './session.ts';
-import { proxyTestSecrets as s, testProject as project } from './test-servers.ts';
+import { consoleRequest } from './test-console.ts';
+import { proxyTestSecrets as s, testProject as project, type TestRequest } from './test-servers.ts';
 
 type Seen = Request[];
 
-function console_(env: Record<string, string> = {}, options: { now?: () => number } = {}) {
+async function console_(env: Record<string, string> = {}, options: { now?: () => number } = {}) {
   const config = loadConfig({ CLOUD_SDK_AK: s.ak, CLOUD_SDK_SK: s.sk, CCE_REGION: 'cn-north-4', CCE_PROJECT_ID: project, CCE_ENDPOINT: 'http://127.0.0.1:9', ...env }, { version: 'test' });
   const seen: Seen = [];
   const lines: string[] = [];
@@ -23,36 +24,36 @@ function console_(env: Record<string, string> = {}, options: { now?: () => numbe
     },
     ...options,
   });
-  return { app: server.app, seen, lines, config };
+  return { request: await consoleRequest(server), seen, lines, config };
 }
 
 const clusters = `/autopilot/v3/projects/${project}/clusters`;
 const remote = { HOST: '0.0.0.0', CONSOLE_AUTH_TOKEN: s.consoleToken };
 const sameOriginForm = { origin: 'null', 'sec-fetch-site': 'same-origin', 'content-type': 'application/x-www-form-urlencoded' };
 
-async function login(app: ReturnType<typeof console_>['app'], token: string = s.consoleToken, headers: Record<string, string> = {}) {
-  return app.request('/console/login', { method: 'POST', headers: { ...sameOriginForm, ...headers }, body: new URLSearchParams({ token, next: '/clusters' }).toString() });
+async function login(request: TestRequest, token: string = s.consoleToken, headers: Record<string, string> = {}) {
+  return request('/console/login', { method: 'POST', headers: { ...sameOriginForm, ...headers }, body: new URLSearchParams({ token, next: '/clusters' }).toString() });
 }
 
 const cookieOf = (res: Response) => (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 
 describe('response hardening', () => {
   it('puts CSP with frame-ancestors none, nosniff and no-referrer on every answer', async () => {
-    const { app } = console_(remote);
+    const { request } = await console_(remote);
     const answers = await Promise.all([
-      app.request('/console/api/config'),
-      app.request('/console/login'),
-      app.request('/'),
-      app.request(clusters),
-      app.request('/autopilot/nope'),
+      request('/console/api/config'),
+      request('/console/login'),
+      request('/'),
+      request(clusters),
+      request('/autopilot/nope'),
     ]);
     for (const res of answers) {
       expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     }
-    const { app: open } = console_();
-    const forwarded = await open.request(clusters);
+    const { request: open } = await console_();
+    const forwarded = await open(clusters);
     expect(forwarded.status).toBe(200);
     for (const [name, value] of Object.entries(securityHeaders)) expect(forwarded.headers.get(name)).toBe(value);
   });
@@ -60,20 +61,20 @@ describe('response hardening', () => {
 
 describe('Host and Origin', () => {
   it('without a login answers only to loopback names (DNS rebinding), before anything is forwarded', async () => {
-    const { app, seen } = console_();
-    const rebound = await app.request(clusters, { headers: { host: 'evil.example:8080' } });
+    const { request, seen } = await console_();
+    const rebound = await request(clusters, { headers: { host: 'evil.example:8080' } });
     expect(rebound.status).toBe(421);
     expect(await rebound.json()).toMatchObject({ errorCode: 'CCE.01403001' });
     expect(seen).toHaveLength(0);
     for (const host of ['127.0.0.1:8080', 'localhost:8080', '[::1]:8080']) {
-      expect((await app.request(clusters, { headers: { host } })).status).toBe(200);
+      expect((await request(clusters, { headers: { host } })).status).toBe(200);
     }
   });
 
   it('refuses a mutating call from another origin, without Origin, with Origin null, or without the CSRF header', async () => {
-    const { app, seen } = console_();
+    const { request, seen } = await console_();
     const post = (headers: Record<string, string>) =>
-      app.request(clusters, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+      request(clusters, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
     const refused: Array<Record<string, string>> = [
       { origin: 'https://evil.example', 'x-console-csrf': '1' },
       { 'x-console-csrf': '1' },
@@ -92,10 +93,10 @@ describe('Host and Origin', () => {
   });
 
   it('with CONSOLE_ORIGIN compares the Origin with it exactly', async () => {
-    const { app } = console_({ ...remote, CONSOLE_ORIGIN: 'https://console.example.com' });
-    const cookie = cookieOf(await login(app, s.consoleToken, { host: 'console.example.com', origin: 'https://console.example.com' }));
+    const { request } = await console_({ ...remote, CONSOLE_ORIGIN: 'https://console.example.com' });
+    const cookie = cookieOf(await login(request, s.consoleToken, { host: 'console.example.com', origin: 'https://console.example.com' }));
     const post = (origin: string) =>
-      app.request(clusters, { method: 'POST', headers: { cookie, origin, host: 'internal:8080', 'x-console-csrf': '1', 'content-type': 'application/json' }, body: '{}' });
+      request(clusters, { method: 'POST', headers: { cookie, origin, host: 'internal:8080', 'x-console-csrf': '1', 'content-type': 'application/json' }, body: '{}' });
     expect((await post('https://console.example.com')).status).toBe(200);
     expect((await post('http://internal:8080')).status).toBe(403);
   });
@@ -103,12 +104,12 @@ describe('Host and Origin', () => {
 
 describe('login when bound beyond loopback', () => {
   it('redirects pages to the login page and answers API calls with 401 JSON', async () => {
-    const { app, seen } = console_(remote);
-    const page = await app.request('/clusters/abc?tab=addons');
+    const { request, seen } = await console_(remote);
+    const page = await request('/clusters/abc?tab=addons');
     expect(page.status).toBe(303);
     expect(page.headers.get('location')).toBe('/console/login?next=%2Fclusters%2Fabc%3Ftab%3Daddons');
     for (const path of [clusters, '/console/api/config', '/__emulator/clock']) {
-      const res = await app.request(path);
+      const res = await request(path);
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ errorCode: 'CONSOLE.401' });
     }
@@ -116,37 +117,37 @@ describe('login when bound beyond loopback', () => {
   });
 
   it('serves an accessible login page in English or Simplified Chinese', async () => {
-    const { app } = console_(remote);
-    const en = await (await app.request('/console/login?next=/clusters')).text();
+    const { request } = await console_(remote);
+    const en = await (await request('/console/login?next=/clusters')).text();
     expect(en).toContain('<html lang="en">');
     expect(en).toMatch(/<label for="token">Access token<\/label>\s*<input id="token" name="token" type="password"/);
     expect(en).toContain('<button type="submit">Sign in</button>');
     expect(en).toContain(':focus-visible');
     expect(en).toContain('<input type="hidden" name="next" value="/clusters">');
-    const zh = await (await app.request('/console/login', { headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' } })).text();
+    const zh = await (await request('/console/login', { headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' } })).text();
     expect(zh).toContain('<html lang="zh-CN">');
     expect(zh).toContain('访问令牌');
-    const forced = await (await app.request('/console/login?lang=en', { headers: { 'accept-language': 'zh-CN' } })).text();
+    const forced = await (await request('/console/login?lang=en', { headers: { 'accept-language': 'zh-CN' } })).text();
     expect(forced).toContain('<html lang="en">');
   });
 
   it('exchanges the token for an HttpOnly SameSite=Strict cookie that opens the API', async () => {
-    const { app } = console_(remote);
-    const res = await login(app);
+    const { request } = await console_(remote);
+    const res = await login(request);
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/clusters');
     const setCookie = res.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(new RegExp(`^${sessionCookieName}=v1\\.\\d+\\.[0-9a-f]{64}; Path=/; Max-Age=43200; HttpOnly; SameSite=Strict$`));
     expect(setCookie).not.toContain(s.consoleToken);
-    expect((await app.request(clusters, { headers: { cookie: cookieOf(res) } })).status).toBe(200);
+    expect((await request(clusters, { headers: { cookie: cookieOf(res) } })).status).toBe(200);
     // Secure behind a TLS-terminating load balancer
-    const behindTls = await login(app, s.consoleToken, { 'x-forwarded-proto': 'https' });
+    const behindTls = await login(request, s.consoleToken, { 'x-forwarded-proto': 'https' });
     expect(behindTls.headers.get('set-cookie')).toMatch(/; Secure$/);
   });
 
   it('answers a wrong token with 401 and the page again, with the error announced', async () => {
-    const { app } = console_(remote);
-    const res = await login(app, 'not-the-token-000000');
+    const { request } = await console_(remote);
+    const res = await login(request, 'not-the-token-000000');
     expect(res.status).toBe(401);
     expect(res.headers.get('set-cookie')).toBeNull();
     const html = await res.text();
@@ -155,65 +156,65 @@ describe('login when bound beyond loopback', () => {
   });
 
   it('is stateless: a cookie from one replica opens another with the same token, not one with another token', async () => {
-    const a = console_(remote);
-    const b = console_(remote);
-    const c = console_({ ...remote, CONSOLE_AUTH_TOKEN: 'another-console-token-0000000' });
-    const cookie = cookieOf(await login(a.app));
-    expect((await b.app.request(clusters, { headers: { cookie } })).status).toBe(200);
-    expect((await c.app.request(clusters, { headers: { cookie } })).status).toBe(401);
+    const a = await console_(remote);
+    const b = await console_(remote);
+    const c = await console_({ ...remote, CONSOLE_AUTH_TOKEN: 'another-console-token-0000000' });
+    const cookie = cookieOf(await login(a.request));
+    expect((await b.request(clusters, { headers: { cookie } })).status).toBe(200);
+    expect((await c.request(clusters, { headers: { cookie } })).status).toBe(401);
     // and CONSOLE_SESSION_SECRET shared by replicas with different tokens
     const secret = { CONSOLE_SESSION_SECRET: 'shared-session-secret-0123456789abcdef' };
-    const d = console_({ ...remote, ...secret });
-    const e = console_({ ...remote, ...secret, CONSOLE_AUTH_TOKEN: 'rotated-console-token-000000' });
-    expect((await e.app.request(clusters, { headers: { cookie: cookieOf(await login(d.app)) } })).status).toBe(200);
+    const d = await console_({ ...remote, ...secret });
+    const e = await console_({ ...remote, ...secret, CONSOLE_AUTH_TOKEN: 'rotated-console-token-000000' });
+    expect((await e.request(clusters, { headers: { cookie: cookieOf(await login(d.request)) } })).status).toBe(200);
   });
 
   it('refuses a tampered or expired cookie', async () => {
     let now = Date.now();
-    const { app } = console_(remote, { now: () => now });
-    const cookie = cookieOf(await login(app));
+    const { request } = await console_(remote, { now: () => now });
+    const cookie = cookieOf(await login(request));
     const tampered = cookie.replace(/v1\.(\d+)\./, (_, t: string) => `v1.${Number(t) + 1000}.`);
-    expect((await app.request(clusters, { headers: { cookie: tampered } })).status).toBe(401);
+    expect((await request(clusters, { headers: { cookie: tampered } })).status).toBe(401);
     now += 12 * 3600_000 + 1000;
-    expect((await app.request(clusters, { headers: { cookie } })).status).toBe(401);
+    expect((await request(clusters, { headers: { cookie } })).status).toBe(401);
   });
 
   it('logs out by clearing the cookie', async () => {
-    const { app } = console_(remote);
-    const res = await app.request('/console/logout', { method: 'POST', headers: sameOriginForm });
+    const { request } = await console_(remote);
+    const res = await request('/console/logout', { method: 'POST', headers: sameOriginForm });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/console/login?signedOut=1');
     expect(res.headers.get('set-cookie')).toMatch(new RegExp(`^${sessionCookieName}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict`));
   });
 
   it('refuses a login form from another site and never redirects off the console', async () => {
-    const { app } = console_(remote);
-    expect((await login(app, s.consoleToken, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect((await login(app, s.consoleToken, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    const { request } = await console_(remote);
+    expect((await login(request, s.consoleToken, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await login(request, s.consoleToken, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     for (const next of ['//evil.example/x', 'https://evil.example', '/\\evil.example']) {
-      const res = await app.request('/console/login', { method: 'POST', headers: sameOriginForm, body: new URLSearchParams({ token: s.consoleToken, next }).toString() });
+      const res = await request('/console/login', { method: 'POST', headers: sameOriginForm, body: new URLSearchParams({ token: s.consoleToken, next }).toString() });
       expect(res.headers.get('location')).toBe('/');
     }
   });
 
   it('rate-limits failed logins per client address with 429, even for the right token', async () => {
     let now = Date.now();
-    const { app } = console_(remote, { now: () => now });
-    for (let i = 0; i < 5; i++) expect((await login(app, `wrong-token-${i}-0000000000`)).status).toBe(401);
-    const limited = await login(app);
+    const { request } = await console_(remote, { now: () => now });
+    for (let i = 0; i < 5; i++) expect((await login(request, `wrong-token-${i}-0000000000`)).status).toBe(401);
+    const limited = await login(request);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     now += 15 * 60_000 + 1000;
-    expect((await login(app)).status).toBe(303);
+    expect((await login(request)).status).toBe(303);
   });
 });
 
 describe('emulator control', () => {
   it('cannot be called from another site', async () => {
     const config = loadConfig({ EMULATOR_DATA_DIR: '' }, { version: 'test' });
-    const { app } = composeServer(config, { quiet: true, staticRoot: '/nonexistent' });
+    const request = await consoleRequest(composeServer(config, { quiet: true, staticRoot: '/nonexistent' }));
     const reset = (headers: Record<string, string>) =>
-      app.request('/__emulator/reset', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{"scenario":"empty"}' });
+      request('/__emulator/reset', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{"scenario":"empty"}' });
     expect((await reset({ origin: 'https://evil.example' })).status).toBe(403);
     expect((await reset({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     expect((await reset({})).status).toBe(200);
@@ -225,18 +226,18 @@ describe('audit log', () => {
     const dir = mkdtempSync(join(tmpdir(), 'proxy-audit-'));
     const file = join(dir, 'audit.jsonl');
     const config = loadConfig({ CLOUD_SDK_AK: s.ak, CLOUD_SDK_SK: s.sk, CCE_REGION: 'cn-north-4', CCE_PROJECT_ID: project, CCE_ENDPOINT: 'http://127.0.0.1:9', AUDIT_LOG: file }, { version: 'test' });
-    const { app } = composeServer(config, {
+    const request = await consoleRequest(composeServer(config, {
       quiet: true,
       staticRoot: '/nonexistent',
       upstream: () => Promise.resolve(new Response(null, { status: 204, headers: { 'x-request-id': 'cce-req-42' } })),
-    });
-    await app.request(`${clusters}/c-123/tags/create`, {
+    }));
+    await request(`${clusters}/c-123/tags/create`, {
       method: 'POST',
       headers: { origin: 'http://localhost', 'x-console-csrf': '1', 'content-type': 'application/json' },
       body: '{"tags":[]}',
     });
-    await app.request(`${clusters}/c-456`, { method: 'DELETE' }); // refused: no Origin, no CSRF header
-    await app.request(clusters); // a read: not audited
+    await request(`${clusters}/c-456`, { method: 'DELETE' }); // refused: no Origin, no CSRF header
+    await request(clusters); // a read: not audited
     const entries = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(entries).toHaveLength(2);
     expect(entries[0]).toMatchObject({ type: 'audit', operationId: 'batchCreateClusterTags', method: 'POST', clusterId: 'c-123', status: 204, requestId: 'cce-req-42' });
@@ -248,8 +249,8 @@ describe('audit log', () => {
 
 describe('the login redirect', () => {
   it('goes back to a path with non-ASCII characters, percent-encoded', async () => {
-    const { app } = console_(remote);
-    const res = await app.request('/console/login', {
+    const { request } = await console_(remote);
+    const res = await request('/console/login', {
       method: 'POST',
       headers: sameOriginForm,
       body: new URLSearchParams({ token: s.consoleToken, next: '/charts/名字?tab=values' }).toString(),

@@ -3,12 +3,14 @@
 //   - without a login (loopback only) the Host must be a loopback name: a DNS-rebinding page cannot talk to the proxy;
 //   - a mutating API call needs a same-origin Origin and the custom header a cross-site form cannot send;
 //   - with CONSOLE_AUTH_TOKEN every path but the login page needs the session cookie.
+// Each check is a function of the request's head, so the Hono pages and the node-level API handler (api-handler.ts)
+// run the very same checks; the middlewares below are their Hono form.
 import type { HttpBindings } from '@hono/node-server';
 import type { Context, MiddlewareHandler } from 'hono';
 import { csrfHeaderName } from '../../contract/console.ts';
 import { cceErrorCodes } from '../../contract/errors.ts';
 import { isLoopbackHost, type ServerConfig } from './config.ts';
-import { consoleErrorCodes, jsonError } from './refusal.ts';
+import { consoleErrorCodes, ProxyRefusal, refusalResponse } from './refusal.ts';
 import { readCookie, sessionCookieName, verifySession } from './session.ts';
 
 export const securityHeaders: Readonly<Record<string, string>> = {
@@ -21,6 +23,32 @@ export const securityHeaders: Readonly<Record<string, string>> = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
+/** What the checks look at: the same for a Hono page and for the node-level API handler. */
+export type RequestHead = {
+  method: string;
+  /** The request-target exactly as received (node's raw URL, before `..` was resolved); undefined without a socket. */
+  rawTarget: string | undefined;
+  /** The path the router sees. */
+  path: string;
+  /** A header by its name, in any case. */
+  header(name: string): string | undefined;
+};
+
+type Env = { Bindings: Partial<HttpBindings> };
+
+/** The head of a Hono request. */
+export function headOf(c: Context<Env>): RequestHead {
+  return { method: c.req.method, rawTarget: c.env?.incoming?.url, path: c.req.path, header: (name) => c.req.header(name) };
+}
+
+/** A Hono middleware from a check. */
+const middleware =
+  (check: (head: RequestHead) => ProxyRefusal | null): MiddlewareHandler<Env> =>
+  async (c, next) => {
+    const refusal = check(headOf(c));
+    return refusal ? refusalResponse(refusal) : next();
+  };
+
 export function hardenResponses(): MiddlewareHandler {
   return async (c, next) => {
     await next();
@@ -28,9 +56,9 @@ export function hardenResponses(): MiddlewareHandler {
   };
 }
 
-/** host[:port] the browser addressed (the Host header; app.request in tests has only the URL). */
-function requestHost(c: Context): string {
-  return (c.req.header('host') ?? new URL(c.req.url).host).toLowerCase();
+/** host[:port] the browser addressed. */
+function requestHost(head: RequestHead): string {
+  return (head.header('host') ?? '').toLowerCase();
 }
 
 function hostnameOf(host: string): string {
@@ -45,69 +73,64 @@ function hostnameOf(host: string): string {
  * forwards to a loopback-only console). Behind a load balancer (with a login) Host is free: it never decides where a
  * request goes, the configured endpoint does.
  */
-export function hostGuard(config: ServerConfig): MiddlewareHandler {
-  return async (c, next) => {
-    if (config.consoleAuthToken === null) {
-      const forwarded = c.req.header('x-forwarded-host');
-      const hosts = [requestHost(c), ...(forwarded === undefined ? [] : forwarded.split(',').map((h) => h.trim().toLowerCase()))];
-      if (!hosts.every((h) => isLoopbackHost(hostnameOf(h)))) {
-        return jsonError(421, cceErrorCodes.forbidden, 'Misdirected request: without CONSOLE_AUTH_TOKEN the console answers only to 127.0.0.1, localhost and [::1]');
-      }
-    }
-    return next();
-  };
+export function hostRefusal(config: ServerConfig, head: RequestHead): ProxyRefusal | null {
+  if (config.consoleAuthToken !== null) return null;
+  const forwarded = head.header('x-forwarded-host');
+  const hosts = [requestHost(head), ...(forwarded === undefined ? [] : forwarded.split(',').map((h) => h.trim().toLowerCase()))];
+  if (hosts.every((h) => isLoopbackHost(hostnameOf(h)))) return null;
+  return new ProxyRefusal(421, cceErrorCodes.forbidden, 'Misdirected request: without CONSOLE_AUTH_TOKEN the console answers only to 127.0.0.1, localhost and [::1]');
 }
+
+export const hostGuard = (config: ServerConfig) => middleware((head) => hostRefusal(config, head));
 
 const dotSegment = /^(?:\.|%2e){1,2}$/i;
 
 /**
- * The request-target exactly as received (node's raw URL, before URL parsing resolved `..`): only the origin form
- * `/path?query`, and no `.` / `..` segments, plain or percent-encoded. A browser never sends either, so such a
- * target is a probe: 400, for every path (the SPA's files included).
+ * The request-target exactly as received: only the origin form `/path?query`, and no `.` / `..` segments, plain or
+ * percent-encoded. A browser never sends either, so such a target is a probe: 400, for every path (the SPA's files
+ * included).
  */
-export function targetGuard(): MiddlewareHandler<{ Bindings: Partial<HttpBindings> }> {
-  return async (c, next) => {
-    const raw = c.env?.incoming?.url;
-    if (raw !== undefined) {
-      if (!raw.startsWith('/') || raw.startsWith('//')) {
-        return jsonError(400, cceErrorCodes.invalidRequest, 'Invalid request: the request-target must be a path (no absolute URL, no //)');
-      }
-      const path = raw.split(/[?#]/, 1)[0] ?? '';
-      if (path.split('/').some((segment) => dotSegment.test(segment))) {
-        return jsonError(400, cceErrorCodes.invalidRequest, 'Invalid request: dot segments are not allowed in the path');
-      }
-    }
-    return next();
-  };
+export function targetRefusal(head: RequestHead): ProxyRefusal | null {
+  const raw = head.rawTarget;
+  if (raw === undefined) return null;
+  if (!raw.startsWith('/') || raw.startsWith('//')) {
+    return new ProxyRefusal(400, cceErrorCodes.invalidRequest, 'Invalid request: the request-target must be a path (no absolute URL, no //)');
+  }
+  const q = raw.search(/[?#]/);
+  const path = q < 0 ? raw : raw.slice(0, q);
+  if ((path.includes('.') || /%2e/i.test(path)) && path.split('/').some((segment) => dotSegment.test(segment))) {
+    return new ProxyRefusal(400, cceErrorCodes.invalidRequest, 'Invalid request: dot segments are not allowed in the path');
+  }
+  return null;
 }
 
+export const targetGuard = () => middleware(targetRefusal);
+
 /** Does `origin` (an Origin header value) name this console? */
-function isOwnOrigin(c: Context, config: ServerConfig, origin: string): boolean {
+function isOwnOrigin(head: RequestHead, config: ServerConfig, origin: string): boolean {
   if (config.publicOrigin) return origin === config.publicOrigin;
   try {
     const o = new URL(origin);
     // scheme-insensitive: TLS may end at a load balancer in front of the proxy
-    return (o.protocol === 'http:' || o.protocol === 'https:') && o.host === requestHost(c);
+    return (o.protocol === 'http:' || o.protocol === 'https:') && o.host === requestHost(head);
   } catch {
     return false;
   }
 }
 
-const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const safeMethods: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Refuses mutating API calls that do not come from this origin's SPA (fetch always sends a real Origin). */
-export function csrfGuard(config: ServerConfig): MiddlewareHandler {
-  return async (c, next) => {
-    if (safeMethods.has(c.req.method)) return next();
-    const origin = c.req.header('origin');
-    if (origin === undefined || !isOwnOrigin(c, config, origin)) {
-      return jsonError(403, cceErrorCodes.forbidden, 'Forbidden: cross-origin or Origin-less requests cannot change anything');
-    }
-    if (c.req.header(csrfHeaderName) !== '1') {
-      return jsonError(403, cceErrorCodes.forbidden, `Forbidden: the ${csrfHeaderName} header is required on requests that change something`);
-    }
-    return next();
-  };
+export function csrfRefusal(config: ServerConfig, head: RequestHead): ProxyRefusal | null {
+  if (safeMethods.has(head.method)) return null;
+  const origin = head.header('origin');
+  if (origin === undefined || !isOwnOrigin(head, config, origin)) {
+    return new ProxyRefusal(403, cceErrorCodes.forbidden, 'Forbidden: cross-origin or Origin-less requests cannot change anything');
+  }
+  if (head.header(csrfHeaderName) !== '1') {
+    return new ProxyRefusal(403, cceErrorCodes.forbidden, `Forbidden: the ${csrfHeaderName} header is required on requests that change something`);
+  }
+  return null;
 }
 
 /**
@@ -115,11 +138,11 @@ export function csrfGuard(config: ServerConfig): MiddlewareHandler {
  * form POST even to its own origin, so a null or missing Origin is accepted when Fetch Metadata says same-origin.
  * A request with neither header is not a browser's (no CSRF there).
  */
-export function isSameOriginForm(c: Context, config: ServerConfig): boolean {
-  const site = c.req.header('sec-fetch-site');
+export function isSameOriginForm(head: RequestHead, config: ServerConfig): boolean {
+  const site = head.header('sec-fetch-site');
   if (site !== undefined && site !== 'same-origin') return false;
-  const origin = c.req.header('origin');
-  if (origin !== undefined && origin !== 'null') return isOwnOrigin(c, config, origin);
+  const origin = head.header('origin');
+  if (origin !== undefined && origin !== 'null') return isOwnOrigin(head, config, origin);
   return true;
 }
 
@@ -127,14 +150,12 @@ export function isSameOriginForm(c: Context, config: ServerConfig): boolean {
  * Emulator control (tests reset it with plain HTTP clients, which send no Origin): refused when a browser says the
  * call comes from another site, so a web page cannot reset the emulator behind the user's back.
  */
-export function controlGuard(config: ServerConfig): MiddlewareHandler {
-  return async (c, next) => {
-    if (!safeMethods.has(c.req.method) && !isSameOriginForm(c, config)) {
-      return jsonError(403, cceErrorCodes.forbidden, 'Forbidden: emulator control cannot be called from another site');
-    }
-    return next();
-  };
-}
+export const controlGuard = (config: ServerConfig) =>
+  middleware((head) =>
+    !safeMethods.has(head.method) && !isSameOriginForm(head, config)
+      ? new ProxyRefusal(403, cceErrorCodes.forbidden, 'Forbidden: emulator control cannot be called from another site')
+      : null,
+  );
 
 export const loginPath = '/console/login';
 export const logoutPath = '/console/logout';
@@ -143,15 +164,20 @@ export const logoutPath = '/console/logout';
 const apiPrefixes = ['/autopilot/', '/console/api/', '/__emulator/'];
 
 /** With CONSOLE_AUTH_TOKEN, every path but the login page needs a valid session cookie. */
-export function sessionGate(config: ServerConfig, now: () => number = Date.now): MiddlewareHandler {
+export function hasSession(config: ServerConfig, head: RequestHead, now: number): boolean {
+  if (config.consoleAuthToken === null) return true;
+  if (head.path === loginPath || head.path === logoutPath) return true;
+  return verifySession(config.sessionSecret, readCookie(head.header('cookie'), sessionCookieName), now);
+}
+
+export const notSignedIn = () => new ProxyRefusal(401, consoleErrorCodes.unauthenticated, `Not signed in: log in at ${loginPath} first`);
+
+/** The session gate of the pages: API paths get 401 JSON, pages a redirect to the login page. */
+export function sessionGate(config: ServerConfig, now: () => number = Date.now): MiddlewareHandler<Env> {
   return async (c, next) => {
-    if (config.consoleAuthToken === null) return next();
-    const path = c.req.path;
-    if (path === loginPath || path === logoutPath) return next();
-    if (verifySession(config.sessionSecret, readCookie(c.req.header('cookie'), sessionCookieName), now())) return next();
-    if (apiPrefixes.some((p) => path.startsWith(p)) || !safeMethods.has(c.req.method)) {
-      return jsonError(401, consoleErrorCodes.unauthenticated, `Not signed in: log in at ${loginPath} first`);
-    }
+    const head = headOf(c);
+    if (hasSession(config, head, now())) return next();
+    if (apiPrefixes.some((p) => head.path.startsWith(p)) || !safeMethods.has(head.method)) return refusalResponse(notSignedIn());
     const url = new URL(c.req.url);
     const nextPath = `${url.pathname}${url.search}`;
     return c.redirect(nextPath === '/' ? loginPath : `${loginPath}?next=${encodeURIComponent(nextPath)}`, 303);

@@ -2,8 +2,11 @@
 // process, the proxy on a random loopback port, and a raw-socket client for requests that no fetch would send
 // (absolute request-targets, `..` kept as typed, broken header bytes, a Content-Length that is never honoured).
 import { spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { composeServer, type ComposeOptions, type ConsoleServer } from '../compose.ts';
 import { loadConfig } from './config.ts';
 import { listen } from './listen.ts';
@@ -115,6 +118,7 @@ export type RunningProxy = {
   server: ConsoleServer;
   /** Every log and audit line the proxy wrote. */
   lines: string[];
+  request: TestRequest;
   close(): Promise<void>;
 };
 
@@ -123,17 +127,64 @@ export async function startProxy(env: Record<string, string>, options: ComposeOp
   const config = loadConfig({ PORT: '0', ...env }, { version: 'test' });
   const lines: string[] = [];
   const server = composeServer(config, { staticRoot: '/nonexistent', logSink: (_stream, line) => lines.push(line), ...options });
-  const { server: listener, address } = await listen(server.app, { hostname: '127.0.0.1', port: 0 });
+  return { ...(await serveConsole(server)), server, lines };
+}
+
+/** A composed console on 127.0.0.1 and a random port, with `request` to call it over real HTTP. */
+export async function serveConsole(server: ConsoleServer) {
+  const { server: listener, address } = await listen(server.handler, { hostname: '127.0.0.1', port: 0 });
   return {
     url: `http://127.0.0.1:${address.port}`,
     port: address.port,
-    server,
-    lines,
+    request: requestOver(address.port),
     close: () =>
       new Promise<void>((done) => {
         listener.close(() => done());
-        if ('closeAllConnections' in listener) listener.closeAllConnections();
+        listener.closeAllConnections();
       }),
+  };
+}
+
+/** Like fetch, for a path of the console (or a Request whose URL's path is taken). */
+export type TestRequest = (input: string | Request, init?: RequestInit) => Promise<Response>;
+
+const nullBodyStatuses = new Set([101, 204, 205, 304]);
+
+/**
+ * Real HTTP to 127.0.0.1:`port` with the headers exactly as given (fetch would replace Host): Host is `localhost`
+ * unless given, as for a request to http://localhost. A body given as a ReadableStream (or a Request's) is streamed
+ * without a Content-Length; any other is sent whole with one, as a browser does.
+ */
+export function requestOver(port: number): TestRequest {
+  return async (input, init) => {
+    const request = input instanceof Request ? input : new Request(new URL(input, 'http://localhost'), init);
+    const url = new URL(request.url);
+    const headers: Record<string, string> = { host: url.host };
+    request.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    const streamed = input instanceof Request || init?.body instanceof ReadableStream;
+    const whole = request.body !== null && !streamed ? Buffer.from(await request.arrayBuffer()) : null;
+    if (whole) headers['content-length'] = String(whole.byteLength);
+    return new Promise<Response>((resolvePromise, reject) => {
+      let answered = false;
+      const outgoing = httpRequest({ host: '127.0.0.1', port, method: request.method, path: `${url.pathname}${url.search}`, headers, agent: false }, (incoming) => {
+        answered = true;
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(incoming.headers)) {
+          for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) responseHeaders.append(name, v);
+        }
+        const status = incoming.statusCode ?? 0;
+        const body = nullBodyStatuses.has(status) ? null : (Readable.toWeb(incoming) as ReadableStream<Uint8Array>);
+        resolvePromise(new Response(body, { status, statusText: incoming.statusMessage ?? '', headers: responseHeaders }));
+      });
+      // once answered, a body the server stopped reading (a 413) ends in a reset: that is the server's right
+      outgoing.on('error', (error) => {
+        if (!answered) reject(error);
+      });
+      if (streamed && request.body) Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>).on('error', () => undefined).pipe(outgoing);
+      else outgoing.end(whole ?? undefined);
+    });
   };
 }
 

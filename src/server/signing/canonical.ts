@@ -69,8 +69,12 @@ function pushCodePointAt(out: number[], s: string, i: number, what: string | (()
   return i + 1;
 }
 
+/** Any UTF-16 surrogate: a string without one is well-formed, and Buffer's UTF-8 of it is exact. */
+const surrogate = /[\uD800-\uDFFF]/;
+
 /** UTF-8 bytes of a string; throws SigningError on a lone surrogate instead of substituting U+FFFD. */
-export function utf8Bytes(s: string, what = 'string'): Uint8Array {
+export function utf8Bytes(s: string, what: string | (() => string) = 'string'): Uint8Array {
+  if (!surrogate.test(s)) return Buffer.from(s, 'utf8');
   const out: number[] = [];
   for (let i = 0; i < s.length; ) i = pushCodePointAt(out, s, i, what);
   return Uint8Array.from(out);
@@ -109,6 +113,7 @@ function hexValue(c: number): number {
  * literal `%` (so it re-encodes as %25). Other characters contribute their UTF-8 bytes.
  */
 export function percentDecodeToBytes(s: string): Uint8Array {
+  if (!s.includes('%')) return utf8Bytes(s, () => JSON.stringify(s));
   const out: number[] = [];
   const what = () => JSON.stringify(s);
   for (let i = 0; i < s.length; ) {

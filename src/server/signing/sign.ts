@@ -257,8 +257,9 @@ export function signRequest(input: SignRequestInput): SignedRequest {
   // Path: decode each segment once, re-encode, and send exactly that.
   const rawPath = url.rawPath === '' ? '/' : url.rawPath;
   for (const segment of rawPath.split('/')) {
-    const decoded = percentDecodeToBytes(segment);
-    const isDot = decoded.length > 0 && decoded.length <= 2 && decoded.every((b) => b === 0x2e);
+    // without a `%` a segment decodes to itself: only `.` and `..` are dots
+    const decoded = segment.includes('%') ? percentDecodeToBytes(segment) : null;
+    const isDot = decoded ? decoded.length > 0 && decoded.length <= 2 && decoded.every((b) => b === 0x2e) : segment === '.' || segment === '..';
     if (isDot) throw new SigningError(`path ${JSON.stringify(rawPath)} has a dot segment; clients would rewrite it`);
   }
   const canonicalPath = canonicalUri(rawPath);
