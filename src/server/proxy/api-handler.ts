@@ -52,7 +52,11 @@ function readBody(request: IncomingMessage, limit: number): Promise<Uint8Array> 
     };
     request.on('data', onData);
     request.once('end', () => resolve(chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, total)));
-    request.once('error', reject);
+    const ended = () => reject(new ProxyRefusal(400, cceErrorCodes.invalidRequest, 'Invalid request: the body ended before its end (the connection was closed)'));
+    request.once('error', ended);
+    request.once('close', () => {
+      if (!request.complete) ended();
+    });
   });
 }
 
@@ -126,32 +130,35 @@ export function createApiHandler({ config, forward, audit, now = Date.now }: Api
       return;
     }
     const started = Date.now();
-    answer(request, head).then(
-      ({ answer: result, forwarded, rawPath }) => {
-        // The audit trail: every mutating call, also the ones refused here (CSRF, size, type), with CCE's request id,
-        // written before the answer leaves.
+    answer(request, head)
+      .then(({ answer: result, forwarded, rawPath }) => {
+        // The audit trail: every mutating call, also the ones refused here (CSRF, size, type), with CCE's request
+        // id, written before the answer leaves. A line that cannot be written is reported, and the answer still goes.
         if (mutating.has(head.method)) {
-          const { operation, params } = forwarded ?? (rawPath === null ? { operation: null, params: {} } : operationOf(head.method, rawPath));
-          audit.record({
-            time: new Date(started).toISOString(),
-            operationId: operation?.id ?? null,
-            method: head.method,
-            path: rawPath ?? head.path,
-            clusterId: params.cluster_id ?? null,
-            status: result.status,
-            requestId: result.headers['x-request-id'] ?? null,
-            client: request.socket.remoteAddress ?? null,
-            forwardedFor: head.header('x-forwarded-for') ?? null,
-            durationMs: Date.now() - started,
-          });
+          try {
+            const { operation, params } = forwarded ?? (rawPath === null ? { operation: null, params: {} } : operationOf(head.method, rawPath));
+            audit.record({
+              time: new Date(started).toISOString(),
+              operationId: operation?.id ?? null,
+              method: head.method,
+              path: rawPath ?? head.path,
+              clusterId: params.cluster_id ?? null,
+              status: result.status,
+              requestId: result.headers['x-request-id'] ?? null,
+              client: request.socket.remoteAddress ?? null,
+              forwardedFor: head.header('x-forwarded-for') ?? null,
+              durationMs: Date.now() - started,
+            });
+          } catch (error) {
+            audit.error('the audit line could not be written', error);
+          }
         }
         send(request, response, result);
-      },
-      (error: unknown) => {
+      })
+      .catch((error: unknown) => {
         audit.error('request failed', error);
         if (!response.headersSent) send(request, response, refusalAnswer(new ProxyRefusal(500, cceErrorCodes.internal, 'Internal error of the console')));
         else response.destroy();
-      },
-    );
+      });
   };
 }

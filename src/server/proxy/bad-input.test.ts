@@ -1,5 +1,6 @@
 // The bad-input corpus, over a real socket so that nothing is normalised on the way: each request is answered with a
 // clear 4xx (JSON with a code and a message) and never reaches the upstream.
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proxyTestSecrets as s, rawRequest, startProxy, testProject as project, type RunningProxy } from './test-servers.ts';
 
@@ -96,6 +97,26 @@ describe('bad-input corpus (real socket)', () => {
     } as RequestInit);
     expect(res.status).toBe(413);
     expect(upstreamCalls.length).toBe(before);
+  });
+
+  it('an upload the client abandons midway is dropped: nothing forwarded, an audit line, and the next call is served', async () => {
+    const before = upstreamCalls.length;
+    const linesBefore = proxy.lines.length;
+    await new Promise<void>((done) => {
+      const socket = connect({ host: '127.0.0.1', port: proxy.port }, () => {
+        socket.write(`POST ${clusters} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\n${mutation(() => proxy.port)}Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"metadata":`);
+        setTimeout(() => {
+          socket.destroy();
+          done();
+        }, 100);
+      });
+    });
+    await new Promise((done) => setTimeout(done, 100));
+    expect(upstreamCalls.length).toBe(before);
+    const audited = proxy.lines.slice(linesBefore).filter((line) => line.includes('"type":"audit"'));
+    expect(audited).toHaveLength(1);
+    expect(JSON.parse(audited[0] ?? '{}')).toMatchObject({ operationId: 'createCluster', status: 400 });
+    expect((await rawRequest(proxy.port, get(clusters))).status).toBe(200);
   });
 
   it('no header, path or query changes the upstream host', async () => {

@@ -267,6 +267,42 @@ describe('forwarding in AK/SK mode', () => {
     expect((await reader?.read())?.done).toBe(true);
   });
 
+  it('cuts off a chart archive download that stalls for PROXY_TIMEOUT_MS, though the whole may take longer', async () => {
+    const { request } = await cloud({ PROXY_TIMEOUT_MS: '300' }, () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          async start(controller) {
+            // 4 chunks 200 ms apart (800 ms in all, longer than the timeout), then silence
+            for (let i = 1; i <= 4; i++) {
+              controller.enqueue(new Uint8Array([i]));
+              await new Promise((done) => setTimeout(done, 200));
+            }
+          },
+        }),
+        { headers: { 'content-type': 'application/gzip' } },
+      ),
+    );
+    const res = await request('/autopilot/v2/charts/0a1b2c3d-0000-4000-8000-000000000001/archive');
+    expect(res.status).toBe(200);
+    const reader = res.body?.getReader();
+    const received: number[] = [];
+    const started = Date.now();
+    const failure = await (async () => {
+      try {
+        for (;;) {
+          const { done, value } = (await reader?.read()) ?? { done: true, value: undefined };
+          if (done) return 'ended';
+          received.push(...value);
+        }
+      } catch {
+        return 'cut off';
+      }
+    })();
+    expect(failure).toBe('cut off');
+    expect(received).toEqual([1, 2, 3, 4]);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   it('refuses a body over 12 MB with 413 JSON and stops reading it (the stream is endless)', async () => {
     const { request, seen } = await cloud();
     let pulled = 0;

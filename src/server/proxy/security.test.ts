@@ -247,6 +247,30 @@ describe('audit log', () => {
   });
 });
 
+describe('audit log failure', () => {
+  it('reports an audit line that cannot be written and still answers the call', async () => {
+    const config = loadConfig({ CLOUD_SDK_AK: s.ak, CLOUD_SDK_SK: s.sk, CCE_REGION: 'cn-north-4', CCE_PROJECT_ID: project, CCE_ENDPOINT: 'http://127.0.0.1:9' }, { version: 'test' });
+    const errors: string[] = [];
+    const request = await consoleRequest(
+      composeServer(config, {
+        staticRoot: '/nonexistent',
+        logSink: (stream, line) => {
+          if (stream === 'audit') throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+          if (stream === 'stderr') errors.push(line);
+        },
+        upstream: () => Promise.resolve(new Response(null, { status: 204, headers: { 'x-request-id': 'cce-req-43' } })),
+      }),
+    );
+    const res = await request(`${clusters}/c-123/tags/create`, {
+      method: 'POST',
+      headers: { origin: 'http://localhost', 'x-console-csrf': '1', 'content-type': 'application/json' },
+      body: '{"tags":[]}',
+    });
+    expect(res.status).toBe(204);
+    expect(errors.join('')).toMatch(/the audit line could not be written Error: ENOSPC/);
+  });
+});
+
 describe('the login redirect', () => {
   it('goes back to a path with non-ASCII characters, percent-encoded', async () => {
     const { request } = await console_(remote);
