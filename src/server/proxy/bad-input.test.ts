@@ -82,6 +82,31 @@ describe('bad-input corpus (real socket)', () => {
     expect(upstreamCalls.length).toBe(before);
   });
 
+  it('with Expect: 100-continue an oversize body is refused without inviting it, a fitting one is invited', async () => {
+    const head = (length: number) =>
+      `POST ${clusters} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\n${mutation(() => proxy.port)}Content-Type: application/json\r\nContent-Length: ${length}\r\nExpect: 100-continue\r\n\r\n`;
+    const refused = await rawRequest(proxy.port, head(13 * 1024 * 1024), { keepOpen: true, timeoutMs: 3000 });
+    expect(refused.status).toBe(413);
+    expect(refused.raw).not.toContain('100 Continue');
+    const invited = await new Promise<string>((done) => {
+      const socket = connect({ host: '127.0.0.1', port: proxy.port }, () => socket.write(head(2)));
+      let text = '';
+      socket.on('data', (chunk) => {
+        text += chunk.toString('latin1');
+        if (text.startsWith('HTTP/1.1 100 Continue\r\n\r\n') && !text.includes('\r\n\r\nHTTP/1.1 ')) socket.write('{}');
+        if (/\r\n\r\nHTTP\/1\.1 \d{3}[\s\S]*\r\n\r\n[\s\S]*\}$/.test(text)) {
+          socket.destroy();
+          done(text);
+        }
+      });
+      setTimeout(() => {
+        socket.destroy();
+        done(text);
+      }, 3000);
+    });
+    expect(invited).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 /);
+  });
+
   it('a chunked body that grows past 12 MB is refused with 413', async () => {
     const before = upstreamCalls.length;
     const res = await fetch(`${proxy.url}${clusters}`, {

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cceErrorBody, cceErrorCodes } from '../../contract/errors.ts';
 import type { NodeHandler } from './api-handler.ts';
+import { maxBodyBytes } from './forward.ts';
 import { securityHeaders } from './security.ts';
 
 function clientErrorResponse(message: string): string {
@@ -18,6 +19,12 @@ export function listen(handler: NodeHandler, options: { hostname: string; port: 
     const server = createServer(handler);
     server.once('error', reject);
     server.listen(options.port, options.hostname, () => resolve({ server, address: server.address() as AddressInfo }));
+    // `Expect: 100-continue` (curl with a large body): a body over the limit is refused (413) before the client
+    // sends it, instead of being invited and then refused.
+    server.on('checkContinue', (request, response) => {
+      if (Number(request.headers['content-length'] ?? 0) <= maxBodyBytes) response.writeContinue();
+      handler(request, response);
+    });
     server.on('clientError', (error: NodeJS.ErrnoException & { code?: string }, socket) => {
       if (!socket.writable || error.code === 'ECONNRESET') {
         socket.destroy();
