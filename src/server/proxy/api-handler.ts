@@ -8,9 +8,9 @@ import { cceErrorCodes } from '../../contract/errors.ts';
 import { createMatcher } from '../../contract/match.ts';
 import { operationList } from '../../contract/operations.ts';
 import type { ServerConfig } from './config.ts';
-import { refusalAnswer, splitTarget, tooLarge, type ApiAnswer, type Forwarder, type ForwardResult } from './forward.ts';
+import { splitTarget, tooLarge, type ApiAnswer, type Forwarder, type ForwardResult } from './forward.ts';
 import type { AuditLog } from './log.ts';
-import { consoleErrorCodes, ProxyRefusal } from './refusal.ts';
+import { consoleErrorCodes, errorAnswer, ProxyRefusal, refusalAnswer } from './refusal.ts';
 import { csrfRefusal, hasSession, hostRefusal, notSignedIn, securityHeaders, targetRefusal, type RequestHead } from './security.ts';
 
 export type NodeHandler = (request: IncomingMessage, response: ServerResponse) => void;
@@ -113,7 +113,7 @@ export function createApiHandler({ config, forward, audit, now = Date.now }: Api
       if (error instanceof ProxyRefusal) return { answer: refusalAnswer(error), forwarded: null, rawPath };
       audit.error('forwarding failed', error);
       return {
-        answer: refusalAnswer(new ProxyRefusal(502, consoleErrorCodes.upstreamUnreachable, 'The proxy could not forward the request')),
+        answer: errorAnswer(502, consoleErrorCodes.upstreamUnreachable, 'The proxy could not forward the request'),
         forwarded: null,
         rawPath,
       };
@@ -157,7 +157,7 @@ export function createApiHandler({ config, forward, audit, now = Date.now }: Api
       })
       .catch((error: unknown) => {
         audit.error('request failed', error);
-        if (!response.headersSent) send(request, response, refusalAnswer(new ProxyRefusal(500, cceErrorCodes.internal, 'Internal error of the console')));
+        if (!response.headersSent) send(request, response, errorAnswer(500, cceErrorCodes.internal, 'Internal error of the console'));
         else response.destroy();
       });
   };

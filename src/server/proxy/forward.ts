@@ -3,7 +3,7 @@
 // The upstream URL is built from the configured endpoint and the canonical path only: nothing of the browser's
 // request (Host, X-Forwarded-*, an absolute request-target, encoded slashes, dot segments) can change where it goes.
 import { Readable, Transform, pipeline } from 'node:stream';
-import { cceErrorBody, cceErrorCodes } from '../../contract/errors.ts';
+import { cceErrorCodes } from '../../contract/errors.ts';
 import { createMatcher } from '../../contract/match.ts';
 import type { AnyOperation } from '../../contract/operation.ts';
 import { operationList } from '../../contract/operations.ts';
@@ -11,7 +11,7 @@ import { canonicalQuery, canonicalUri, parseRawQuery, SigningError } from '../si
 import { signRequest } from '../signing/sign.ts';
 import type { ServerConfig } from './config.ts';
 import type { TokenSource } from './iam-token.ts';
-import { consoleErrorCodes, ProxyRefusal } from './refusal.ts';
+import { consoleErrorCodes, errorAnswer, ProxyRefusal } from './refusal.ts';
 import { UpstreamTimeout, UpstreamTooLarge, type Upstream, type UpstreamResponse } from './upstream.ts';
 
 /** The documented AK/SK body limit (seed §3.2, signing spec §8.7). */
@@ -44,7 +44,7 @@ export type ApiCall = {
   /** The request-target split as received (splitTarget). */
   rawPath: string;
   rawQuery: string;
-  /** A request header by its lower-case name. */
+  /** A request header by its name, in any case. */
   header(name: string): string | undefined;
   /** The whole body, at most `limit` bytes: a larger one is refused (413), announced or not, before it is read whole. */
   readBody(limit: number): Promise<Uint8Array>;
@@ -65,16 +65,6 @@ export type ForwardResult = {
 };
 
 export type Forwarder = (call: ApiCall) => Promise<ForwardResult>;
-
-/** The answer of a refusal: the documented CCE error body. */
-export function refusalAnswer(refusal: ProxyRefusal): ApiAnswer {
-  return {
-    status: refusal.status,
-    statusText: '',
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...refusal.headers },
-    body: Buffer.from(JSON.stringify(cceErrorBody(refusal.code, refusal.message))),
-  };
-}
 
 /**
  * A stream that fails (and stops its source) when no chunk arrives for `idleMs`: a download may take longer than
@@ -115,14 +105,13 @@ export function splitTarget(rawTarget: string): { rawPath: string; rawQuery: str
 export function createForwarder(config: ServerConfig, upstream: Upstream, tokenSource?: TokenSource): Forwarder {
   const match = createMatcher(operationList);
   const origin = new URL(config.endpoint).origin;
-  const error = (status: number, code: string, message: string) => refusalAnswer(new ProxyRefusal(status, code, message));
 
   return async function forward(call) {
     const { method, rawPath, rawQuery } = call;
     const found = match(method, rawPath);
     if (found === null) {
       return {
-        answer: error(404, cceErrorCodes.notFound, `Unknown API: ${method} ${rawPath} is not an operation of CCE Autopilot`),
+        answer: errorAnswer(404, cceErrorCodes.notFound, `Unknown API: ${method} ${rawPath} is not an operation of CCE Autopilot`),
         operation: null,
         params: {},
       };
@@ -215,9 +204,9 @@ export function createForwarder(config: ServerConfig, upstream: Upstream, tokenS
         maxBufferedBytes: maxBufferedResponseBytes,
       });
     } catch (failure) {
-      if (failure instanceof UpstreamTimeout) return ok(error(504, consoleErrorCodes.upstreamTimeout, `CCE did not answer ${op.id} within ${config.timeoutMs} ms`));
-      if (failure instanceof UpstreamTooLarge) return ok(error(502, consoleErrorCodes.upstreamUnreachable, failure.message));
-      return ok(error(502, consoleErrorCodes.upstreamUnreachable, `CCE could not be reached at ${origin}`));
+      if (failure instanceof UpstreamTimeout) return ok(errorAnswer(504, consoleErrorCodes.upstreamTimeout, `CCE did not answer ${op.id} within ${config.timeoutMs} ms`));
+      if (failure instanceof UpstreamTooLarge) return ok(errorAnswer(502, consoleErrorCodes.upstreamUnreachable, failure.message));
+      return ok(errorAnswer(502, consoleErrorCodes.upstreamUnreachable, `CCE could not be reached at ${origin}`));
     }
 
     if (sentToken !== null && response.status === 401) tokenSource?.invalidate(sentToken);

@@ -17,11 +17,22 @@ export const consoleErrorCodes = {
   upstreamTimeout: 'CONSOLE.504',
 } as const;
 
-export function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(cceErrorBody(code, message)), {
+/** An answer of the proxy's own: the documented CCE error body, as status, headers and bytes. */
+export function errorAnswer(status: number, code: string, message: string, headers: Record<string, string> = {}) {
+  return {
     status,
+    statusText: '',
     headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
-  });
+    body: Buffer.from(JSON.stringify(cceErrorBody(code, message))),
+  };
+}
+
+export const refusalAnswer = (refusal: ProxyRefusal) => errorAnswer(refusal.status, refusal.code, refusal.message, refusal.headers);
+
+/** The same as a web Response (the Hono pages). */
+export function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+  const answer = errorAnswer(status, code, message, headers);
+  return new Response(answer.body, { status, headers: answer.headers });
 }
 
 export function refusalResponse(refusal: ProxyRefusal): Response {

@@ -10,6 +10,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { composeServer, type ComposeOptions, type ConsoleServer } from '../compose.ts';
 import { loadConfig } from './config.ts';
 import { listen } from './listen.ts';
+import { nullBodyStatuses } from './upstream.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -147,8 +148,6 @@ export async function serveConsole(server: ConsoleServer) {
 
 /** Like fetch, for a path of the console (or a Request whose URL's path is taken). */
 export type TestRequest = (input: string | Request, init?: RequestInit) => Promise<Response>;
-
-const nullBodyStatuses = new Set([101, 204, 205, 304]);
 
 /**
  * Real HTTP to 127.0.0.1:`port` with the headers exactly as given (fetch would replace Host): Host is `localhost`
