@@ -52,7 +52,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<Uint8Array> 
     };
     request.on('data', onData);
     request.once('end', () => resolve(chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, total)));
-    const ended = () => reject(new ProxyRefusal(400, cceErrorCodes.invalidRequest, 'Invalid request: the body ended before its end (the connection was closed)'));
+    const ended = () => reject(new ProxyRefusal(400, cceErrorCodes.invalidRequest, 'Invalid request: the connection closed before the whole body arrived'));
     request.once('error', ended);
     request.once('close', () => {
       if (!request.complete) ended();
