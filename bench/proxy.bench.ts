@@ -240,7 +240,7 @@ async function main() {
     }
     console.log(`\n${verdicts.join('\n')}`);
     console.log(
-      `\nThe load generator, the console and the emulator share ${cpus().length} CPUs. Direct throughput is bounded by the emulator's one event loop (its CPU per request × req/s near 1 core); through the proxy the emulator's and the proxy's loops work in parallel, bounded by the sum of the three CPU costs per request, and the emulator spends less per request when its answers go to a busy proxy rather than to an idle load generator (cheaper wake-ups). The proxy's own cost is its CPU column.`,
+      `\nThe load generator, the console and the emulator share ${cpus().length} CPUs. Direct throughput is bounded by the emulator's one event loop (its CPU per request × req/s near 1 core); through the proxy the emulator's and the proxy's loops work in parallel, bounded by the sum of the three CPU costs per request, and the emulator has spent less CPU per request behind the proxy under load in our runs (its column), most likely because its answers then go to a busy process instead of waking an idle load generator. The proxy's own cost is its CPU column.`,
     );
   } finally {
     await proxy.stop();
