@@ -118,7 +118,7 @@ function isOwnOrigin(head: RequestHead, config: ServerConfig, origin: string): b
   }
 }
 
-export const safeMethods: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
+const safeMethods: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Refuses mutating API calls that do not come from this origin's SPA (fetch always sends a real Origin). */
 export function csrfRefusal(config: ServerConfig, head: RequestHead): ProxyRefusal | null {

@@ -154,7 +154,7 @@ export type TestRequest = (input: string | Request, init?: RequestInit) => Promi
  * unless given, as for a request to http://localhost. A body given as a ReadableStream (or a Request's) is streamed
  * without a Content-Length; any other is sent whole with one, as a browser does.
  */
-export function requestOver(port: number): TestRequest {
+function requestOver(port: number): TestRequest {
   return async (input, init) => {
     const request = input instanceof Request ? input : new Request(new URL(input, 'http://localhost'), init);
     const url = new URL(request.url);

@@ -62,7 +62,7 @@ export function networkUpstream(): Upstream {
       let url = origins.get(originText);
       if (!url) origins.set(originText, (url = new URL(originText)));
       const secure = url.protocol === 'https:';
-      const headers: Record<string, string> = request.headers;
+      const headers: Record<string, string> = { ...request.headers };
       if (request.body !== null || request.method !== 'GET') headers['content-length'] = String(request.body?.byteLength ?? 0);
       let settled = false;
       // one timer (an AbortSignal per request costs more than the whole signature)
